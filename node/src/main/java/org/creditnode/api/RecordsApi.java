@@ -1,0 +1,198 @@
+package org.creditnode.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.apache.camel.ProducerTemplate;
+import org.creditnode.certs.Pem;
+import org.creditnode.ingest.BatchRefused;
+import org.creditnode.ingest.IngestResult;
+import org.creditnode.sign.BatchStatement;
+import org.creditnode.sign.SignatureAlgorithm;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.SignBatch;
+import org.creditnode.store.StoredRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The department-facing API of PROTOCOL.md, prefix /api/v1. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RecordsApi {
+    public static final String INGEST_ENDPOINT = "direct:ingest";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_PAGE = 500;
+
+    private final ProducerTemplate camel;
+    private final RecordStore store;
+    private final ObjectMapper json;
+    private final RecordView view;
+    private final CertificateBook certificates;
+    private final long maxBodyBytes;
+    private final Clock clock;
+
+    public RecordsApi(ProducerTemplate camel, RecordStore store, ObjectMapper json, CertificateBook certificates,
+                      long maxBodyBytes, Clock clock) {
+        this.camel = camel;
+        this.store = store;
+        this.json = json;
+        this.view = new RecordView(json);
+        this.certificates = certificates;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/records")
+    @Consumes(MediaType.WILDCARD) // the media type is checked here so that the error says what to send
+    public Response submit(@HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") Long length,
+                           InputStream body) {
+        if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || MediaType.valueOf(contentType).isWildcardType()) {
+            throw new BatchRefused(415, "UNSUPPORTED_MEDIA_TYPE", "send the batch as Content-Type: application/json, got "
+                    + (contentType == null ? "none" : contentType));
+        }
+        String charset = MediaType.valueOf(contentType).getParameters().get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new BatchRefused(415, "UNSUPPORTED_MEDIA_TYPE", "bodies are UTF-8 JSON, got charset=" + charset);
+        }
+        if (length != null && length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        JsonNode batch = parse(readBounded(body));
+        IngestResult result = camel.requestBody(INGEST_ENDPOINT, batch, IngestResult.class);
+        return Response.ok(result).build();
+    }
+
+    @GET
+    @Path("/records/{id}")
+    public Response record(@PathParam("id") String id) throws SQLException {
+        StoredRecord r = findOrThrow(id);
+        SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
+        return Response.ok(view.render(r, batch, LocalDate.now(clock.withZone(CHINA)))).build();
+    }
+
+    @GET
+    @Path("/records/{id}/signed")
+    public Response signed(@PathParam("id") String id) throws SQLException {
+        StoredRecord r = findOrThrow(id);
+        byte[] canonical = r.canonical().getBytes(StandardCharsets.UTF_8);
+        SignatureAlgorithm alg = SignatureAlgorithm.fromWireName(r.sigAlg());
+        Base64.Encoder b64 = Base64.getEncoder();
+        ObjectNode out = json.createObjectNode();
+        out.put("id", r.id());
+        out.put("version", r.version());
+        out.put("canonical", b64.encodeToString(canonical));
+        out.put("hashAlg", alg.hashAlgorithm().wireName());
+        out.put("signatureAlg", alg.wireName());
+        if (r.signature() != null) {
+            out.put("signedData", b64.encodeToString(canonical));
+            out.put("signature", r.signature());
+        } else {
+            SignBatch batch = store.batch(r.batchId()).orElseThrow(() -> new IllegalStateException("batch " + r.batchId() + " missing"));
+            BatchStatement statement = new BatchStatement(batch.origin(), batch.batchId(), batch.treeSize(),
+                    Base64.getDecoder().decode(batch.rootHash()), batch.signedAt());
+            out.put("signedData", b64.encodeToString(statement.canonicalBytes()));
+            out.put("signature", batch.signature());
+            out.set("proof", view.proof(r, batch));
+        }
+        Optional<List<X509Certificate>> chain = certificates.chainFor(r.keyId());
+        if (chain.isPresent()) {
+            out.put("certificate", Pem.encode(chain.get().get(0)));
+            ArrayNode rest = out.putArray("chain");
+            chain.get().stream().skip(1).map(Pem::encode).forEach(rest::add);
+        }
+        return Response.ok(out).build();
+    }
+
+    @GET
+    @Path("/subjects/{code}/records")
+    public Response subjectRecords(@PathParam("code") String code, @QueryParam("limit") @DefaultValue("50") int limit,
+                                   @QueryParam("cursor") String cursor) throws SQLException {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new BatchRefused(400, "BAD_LIMIT", "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        long before = 0;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw new BatchRefused(400, "BAD_CURSOR", "cursor must be the nextCursor value of the previous page");
+            }
+        }
+        List<StoredRecord> page = store.bySubject(code.trim().toUpperCase(Locale.ROOT), limit, before);
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        ObjectNode out = json.createObjectNode();
+        ArrayNode items = out.putArray("records");
+        for (StoredRecord r : page) {
+            SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
+            items.add(view.render(r, batch, today));
+        }
+        if (page.size() == limit) out.put("nextCursor", String.valueOf(page.get(page.size() - 1).rowNo()));
+        else out.putNull("nextCursor");
+        return Response.ok(out).build();
+    }
+
+    private StoredRecord findOrThrow(String id) throws SQLException {
+        return store.find(id).orElseThrow(() -> new BatchRefused(404, "NOT_FOUND", "no record with id " + id));
+    }
+
+    private byte[] readBounded(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxBodyBytes) throw tooLarge();
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new BatchRefused(400, "BODY_UNREADABLE", "could not read the request body: " + e.getMessage());
+        }
+    }
+
+    private BatchRefused tooLarge() {
+        return new BatchRefused(413, "BODY_TOO_LARGE", "the body is larger than this node's limit of " + maxBodyBytes + " bytes");
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) throw new BatchRefused(400, "EMPTY_BODY", "the body is empty; send {\"records\": [ ... ]}");
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new BatchRefused(400, "MALFORMED_JSON", "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BatchRefused(400, "MALFORMED_JSON", "the body is not valid JSON: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.creditnode.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node's configuration file (config/&lt;node id&gt;.yaml). Public fields mirror the YAML keys one to
+ * one so that the file an operator reads is the whole truth; {@link #resolve} fills defaults and
+ * turns relative paths into absolute ones.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class NodeConfig {
+
+    public Node node = new Node();
+    /** Data folder: database, broker journal and generated keys live below it unless set apart. */
+    public String data;
+    public Storage storage = new Storage();
+    public Broker broker = new Broker();
+    public Keys keys = new Keys();
+    public Http http = new Http();
+    public Ingest ingest = new Ingest();
+    /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
+    public String catalogue;
+    public String regions;
+    public String holidays;
+    /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
+    public String routes;
+
+    /** Where the file was read from; relative paths of the catalogue and routes resolve against it. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Path source;
+
+    public enum Level { national, province, city, county }
+
+    public static final class Node {
+        public String id;
+        public String name;
+        public Level level;
+        public Link parent;
+        public List<Link> children = new ArrayList<>();
+        public List<Link> peers = new ArrayList<>();
+        public List<String> alliances = new ArrayList<>();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Link {
+        public String id;
+        public String url;
+        /** For peers: the categories this link may carry (the sharing policy). */
+        public List<String> categories = new ArrayList<>();
+    }
+
+    public static final class Storage {
+        /** JDBC URL; default jdbc:h2:file:&lt;data&gt;/db. PostgreSQL: jdbc:postgresql://host:5432/db */
+        public String url;
+        public String user = "";
+        public String password = "";
+        public int poolSize = 8;
+    }
+
+    public static final class Broker {
+        public boolean embedded = true;
+        public String dataDir;
+        /** For an external broker (embedded: false): e.g. tcp://127.0.0.1:61616 */
+        public String url;
+    }
+
+    public static final class Keys {
+        /** SM2 (default, SM2 with SM3) or EC_P256 (ECDSA P-256 with SHA-256). */
+        public String algorithm = "SM2";
+        /** PKCS#12 with alias "signing"; default &lt;data&gt;/keys/nodes/&lt;id&gt;/signing.p12, created on first start. */
+        public String signingKeystore;
+        public String tlsKeystore;
+        /** PEM bundles of the federation's trust anchors. */
+        public String signingTrust;
+        public String tlsTrust;
+        /** Keystore password; the environment variable CREDIT_KEY_PASSWORD overrides it. */
+        public String password = "changeit";
+    }
+
+    public static final class Http {
+        public String host = "127.0.0.1";
+        public int port = 8080;
+        /** Largest request body accepted, in bytes. */
+        public long maxBodyBytes = 16L * 1024 * 1024;
+    }
+
+    public static final class Ingest {
+        /** Largest batch a department may submit in one request. */
+        public int maxBatch = 1000;
+        /** "batch": one signature per commit group over a Merkle root; "record": one signature per record. */
+        public String signing = "batch";
+        /** Most records the committer signs and writes in one database transaction. */
+        public int maxCommitRecords = 4000;
+        /** Submissions waiting for the committer before new ones are refused with 503. */
+        public int queueCapacity = 64;
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static NodeConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file not found: " + file.toAbsolutePath());
+        }
+        try {
+            NodeConfig c = YAML.readValue(file.toFile(), NodeConfig.class);
+            c.source = file.toAbsolutePath().normalize();
+            return c;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies command-line overrides and defaults, checks what must be there, and makes paths absolute. */
+    public NodeConfig resolve(Integer portOverride, String dataOverride) {
+        if (node == null || node.id == null || !node.id.matches("\\d{6}")) {
+            throw new ConfigException("node.id must be a 6-digit region code (e.g. \"360404\"), got " + (node == null ? null : node.id));
+        }
+        if (node.level == null) {
+            throw new ConfigException("node.level must be one of national, province, city, county");
+        }
+        if (portOverride != null) http.port = portOverride;
+        if (dataOverride != null) data = dataOverride;
+        if (data == null) data = "data/" + node.id;
+        Path dataDir = Path.of(data).toAbsolutePath().normalize();
+        data = dataDir.toString();
+        Path configDir = source == null ? Path.of(".").toAbsolutePath() : source.getParent();
+        if (storage.url == null) storage.url = "jdbc:h2:file:" + dataDir.resolve("db");
+        if (broker.dataDir == null) broker.dataDir = dataDir.resolve("broker").toString();
+        Path keyDir = dataDir.resolve("keys");
+        if (keys.signingKeystore == null) keys.signingKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("signing.p12").toString();
+        if (keys.tlsKeystore == null) keys.tlsKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("tls.p12").toString();
+        if (keys.signingTrust == null) keys.signingTrust = keyDir.resolve("signing-trust.pem").toString();
+        if (keys.tlsTrust == null) keys.tlsTrust = keyDir.resolve("tls-trust.pem").toString();
+        String envPassword = System.getenv("CREDIT_KEY_PASSWORD");
+        if (envPassword != null && !envPassword.isEmpty()) keys.password = envPassword;
+        catalogue = resolveAgainst(configDir, catalogue, "catalog.yaml");
+        regions = resolveAgainst(configDir, regions, "regions.yaml");
+        holidays = resolveAgainst(configDir, holidays, "holidays.yaml");
+        routes = resolveAgainst(configDir, routes, "../routes");
+        if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
+        if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {
+            throw new ConfigException("ingest.signing must be \"batch\" or \"record\", got \"" + ingest.signing + "\"");
+        }
+        return this;
+    }
+
+    private static String resolveAgainst(Path dir, String value, String dflt) {
+        return dir.resolve(value == null ? dflt : value).toAbsolutePath().normalize().toString();
+    }
+
+    public Path dataDir() { return Path.of(data); }
+
+    public Path keyDir() { return dataDir().resolve("keys"); }
+}

@@ -1,0 +1,153 @@
+package org.creditnode.ingest;
+
+import org.creditnode.store.OriginHead;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single writer of this node's own records. Request threads hand over checked records; this
+ * thread gathers what has queued up from many requests into one group, seals it (numbers, chain,
+ * one signature) and commits it in one transaction. Group commit is what lets single-record
+ * requests share a signature and an fsync instead of paying one each.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private record Submission(List<RecordSealer.Pending> records, CompletableFuture<List<StoredRecord>> done) {
+    }
+
+    private final RecordStore store;
+    private final RecordSealer sealer;
+    private final String origin;
+    private final int maxGroup;
+    private final Clock clock;
+    private final BlockingQueue<Submission> queue;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public GroupCommitter(RecordStore store, RecordSealer sealer, String origin, int maxGroup, int queueCapacity, Clock clock) {
+        this.store = store;
+        this.sealer = sealer;
+        this.origin = origin;
+        this.maxGroup = maxGroup;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.writer = new Thread(this::run, "record-committer");
+        this.writer.start();
+    }
+
+    public void addListener(CommitListener l) {
+        listeners.add(l);
+    }
+
+    /** Queues records for the next group; the future completes once they are committed. */
+    public CompletableFuture<List<StoredRecord>> submit(List<RecordSealer.Pending> records) {
+        CompletableFuture<List<StoredRecord>> done = new CompletableFuture<>();
+        if (!running) throw new BatchRefused(503, "SHUTTING_DOWN", "the node is shutting down; retry on another instance or later");
+        if (!queue.offer(new Submission(records, done))) {
+            throw new BatchRefused(503, "OVERLOADED", "the node has " + queue.size()
+                    + " batches waiting to be committed; retry after a short pause");
+        }
+        return done;
+    }
+
+    public int queued() { return queue.size(); }
+
+    private void run() {
+        List<Submission> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                group.clear();
+                group.add(first);
+                int size = first.records().size();
+                Submission next;
+                while (size < maxGroup && (next = queue.peek()) != null && size + next.records().size() <= maxGroup) {
+                    group.add(queue.poll());
+                    size += next.records().size();
+                }
+                commit(group, size);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.error("committer loop error", e);
+            }
+        }
+        Submission left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new BatchRefused(503, "SHUTTING_DOWN", "the node stopped before committing"));
+        }
+    }
+
+    private void commit(List<Submission> group, int size) {
+        List<RecordSealer.Pending> all = new ArrayList<>(size);
+        for (Submission s : group) all.addAll(s.records());
+        long started = System.nanoTime();
+        CommitGroup sealed;
+        try (Connection c = store.database().connection()) {
+            c.setAutoCommit(false);
+            try {
+                OriginHead head = store.lockHead(c, origin);
+                String now = OffsetDateTime.now(clock.withZone(CHINA)).truncatedTo(ChronoUnit.MILLIS).format(ISO);
+                sealed = sealer.seal(head, all, now, now);
+                if (sealed.batch() != null) store.insertBatch(c, sealed.batch());
+                store.insertRecords(c, sealed.records());
+                StoredRecord last = sealed.records().get(sealed.records().size() - 1);
+                store.updateHead(c, new OriginHead(origin, last.seq(), last.hash()));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("commit of {} records failed: {}", size, e.toString());
+            BatchRefused refused = new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed: " + e.getMessage());
+            group.forEach(s -> s.done().completeExceptionally(refused));
+            return;
+        }
+        for (CommitListener l : listeners) {
+            try {
+                l.committed(sealed);
+            } catch (Exception e) {
+                // The records are committed; the listener (forwarding) must catch up from the store.
+                LOG.error("commit listener {} failed for {} records: {}", l, size, e.toString());
+            }
+        }
+        int from = 0;
+        for (Submission s : group) {
+            int n = s.records().size();
+            s.done().complete(sealed.records().subList(from, from + n));
+            from += n;
+        }
+        LOG.debug("committed records={} submissions={} ms={}", size, group.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stops taking submissions, commits what is queued, and waits for the writer to finish. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(30_000);
+    }
+}

@@ -1,0 +1,118 @@
+package org.creditnode.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.record.Catalogue;
+import org.creditnode.record.CategorySpec;
+import org.creditnode.record.FieldError;
+import org.creditnode.record.PublicityPolicy;
+import org.creditnode.record.RecordValidator;
+import org.creditnode.store.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The ingest use case: judge every record of a submitted batch against the catalogue, hand the
+ * good ones to the committer, and answer per record. A bad record never stops the good ones of
+ * its batch; a body that is not a batch at all is refused whole.
+ */
+public final class IngestService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final long COMMIT_TIMEOUT_SECONDS = 60;
+
+    private final RecordValidator validator;
+    private final Catalogue catalogue;
+    private final GroupCommitter committer;
+    private final int maxBatch;
+
+    public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch) {
+        this.validator = validator;
+        this.catalogue = catalogue;
+        this.committer = committer;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Called by the ingest route (routes/ingest.yaml) with the parsed request body. */
+    public IngestResult ingest(JsonNode body) {
+        JsonNode records = batchRecords(body);
+        List<Rejected> rejected = new ArrayList<>();
+        List<RecordSealer.Pending> pending = new ArrayList<>(records.size());
+        List<Integer> pendingIndex = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode r = records.get(i);
+            List<FieldError> errors = validator.validate(r);
+            if (!errors.isEmpty()) {
+                rejected.add(new Rejected(i, errors));
+                continue;
+            }
+            pending.add(toPending((ObjectNode) r));
+            pendingIndex.add(i);
+        }
+        List<Accepted> accepted = new ArrayList<>(pending.size());
+        if (!pending.isEmpty()) {
+            List<StoredRecord> stored = await(committer.submit(pending));
+            for (int k = 0; k < stored.size(); k++) {
+                StoredRecord s = stored.get(k);
+                accepted.add(new Accepted(pendingIndex.get(k), s.id(), s.version()));
+            }
+        }
+        if (!rejected.isEmpty()) {
+            LOG.info("batch judged records={} accepted={} rejected={} firstError={}", records.size(), accepted.size(),
+                    rejected.size(), rejected.get(0).errors().get(0).field() + ":" + rejected.get(0).errors().get(0).code());
+        } else {
+            LOG.debug("batch judged records={} accepted={}", records.size(), accepted.size());
+        }
+        return new IngestResult(accepted, rejected);
+    }
+
+    private JsonNode batchRecords(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BatchRefused(400, "NOT_A_BATCH", "the body must be a JSON object {\"records\": [ ... ]}");
+        }
+        JsonNode records = body.get("records");
+        if (records == null || !records.isArray()) {
+            throw new BatchRefused(400, "NOT_A_BATCH", "the body must have a \"records\" array");
+        }
+        if (records.isEmpty()) {
+            throw new BatchRefused(400, "EMPTY_BATCH", "\"records\" is empty: send 1 to " + maxBatch + " records");
+        }
+        if (records.size() > maxBatch) {
+            throw new BatchRefused(413, "BATCH_TOO_LARGE", "\"records\" has " + records.size()
+                    + " records; this node takes at most " + maxBatch + " per request");
+        }
+        return records;
+    }
+
+    private RecordSealer.Pending toPending(ObjectNode r) {
+        String category = r.path("category").asText();
+        LocalDate decisionDate = LocalDate.parse(r.path("decisionDate").asText());
+        String severity = r.hasNonNull("severity") ? r.get("severity").asText() : null;
+        CategorySpec spec = catalogue.category(category).orElseThrow();
+        LocalDate until = PublicityPolicy.publicityUntil(spec, severity, decisionDate).orElse(null);
+        String subjectKey = r.path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        return new RecordSealer.Pending(r, subjectKey, decisionDate, until);
+    }
+
+    private static List<StoredRecord> await(java.util.concurrent.CompletableFuture<List<StoredRecord>> f) {
+        try {
+            return f.get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BatchRefused br) throw br;
+            throw new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed: " + e.getCause());
+        } catch (TimeoutException e) {
+            // Not knowing is not "no": the records may still commit. The client retries; ids tell.
+            throw new BatchRefused(503, "COMMIT_TIMEOUT", "the commit did not finish within " + COMMIT_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatchRefused(503, "SHUTTING_DOWN", "interrupted while committing");
+        }
+    }
+}

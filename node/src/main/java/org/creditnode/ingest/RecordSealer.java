@@ -1,0 +1,121 @@
+package org.creditnode.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.sign.BatchStatement;
+import org.creditnode.sign.CanonicalJson;
+import org.creditnode.sign.HashAlgorithm;
+import org.creditnode.sign.MerkleTree;
+import org.creditnode.sign.Signer;
+import org.creditnode.store.OriginHead;
+import org.creditnode.store.SignBatch;
+import org.creditnode.store.StoredRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Turns accepted submissions into the origin's next records: numbers them after the chain head,
+ * puts them in canonical form (RFC 8785), chains their hashes and signs them — one signature per
+ * group over a Merkle root (batch mode) or one per record. Pure computation, no I/O.
+ */
+public final class RecordSealer {
+    public static final String STATUS_ACTIVE = "ACTIVE";
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+
+    private final String origin;
+    private final Signer signer;
+    private final boolean batchSigning;
+    private final HashAlgorithm hash;
+
+    public RecordSealer(String origin, Signer signer, boolean batchSigning) {
+        this.origin = origin;
+        this.signer = signer;
+        this.batchSigning = batchSigning;
+        this.hash = signer.algorithm().hashAlgorithm();
+    }
+
+    /** A record ready to be sealed: the submitted content and what the catalogue derived from it. */
+    public record Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil) {
+    }
+
+    public CommitGroup seal(OriginHead head, List<Pending> pending, String receivedAt, String signedAt) {
+        long seq = head.lastSeq();
+        String prevHash = head.lastHash();
+        List<StoredRecord> sealed = new ArrayList<>(pending.size());
+        List<byte[]> canonicals = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            seq++;
+            String id = origin + "-" + seq;
+            ObjectNode rec = envelope(p, id, seq, receivedAt, prevHash);
+            byte[] canonical = CanonicalJson.encode(rec);
+            String recordHash = HEX.formatHex(hash.digest(canonical));
+            canonicals.add(canonical);
+            String signature = batchSigning ? null : B64.encodeToString(signer.sign(canonical));
+            sealed.add(new StoredRecord(id, 1, origin, seq, rec.get("category").asText(), p.subjectKey(), STATUS_ACTIVE,
+                    p.decisionDate(), p.publicityUntil(), receivedAt, recordHash, prevHash,
+                    new String(canonical, StandardCharsets.UTF_8), signer.algorithm().wireName(), signer.keyId(),
+                    null, null, null, signature, 0));
+            prevHash = recordHash;
+        }
+        if (!batchSigning) return new CommitGroup(sealed, null);
+        return signBatch(sealed, canonicals, signedAt);
+    }
+
+    private CommitGroup signBatch(List<StoredRecord> sealed, List<byte[]> canonicals, String signedAt) {
+        List<byte[]> leaves = new ArrayList<>(canonicals.size());
+        for (byte[] c : canonicals) leaves.add(MerkleTree.leafHash(hash, c));
+        MerkleTree tree = MerkleTree.build(hash, leaves);
+        String batchId = origin + "-b" + sealed.get(0).seq();
+        BatchStatement statement = new BatchStatement(origin, batchId, sealed.size(), tree.root(), signedAt);
+        String signature = B64.encodeToString(signer.sign(statement.canonicalBytes()));
+        SignBatch batch = new SignBatch(batchId, origin, sealed.size(), B64.encodeToString(tree.root()), signedAt,
+                signer.algorithm().wireName(), signer.keyId(), signature);
+        List<StoredRecord> withProofs = new ArrayList<>(sealed.size());
+        for (int i = 0; i < sealed.size(); i++) {
+            StoredRecord r = sealed.get(i);
+            withProofs.add(new StoredRecord(r.id(), r.version(), r.origin(), r.seq(), r.category(), r.subjectKey(),
+                    r.status(), r.decisionDate(), r.publicityUntil(), r.receivedAt(), r.hash(), r.prevHash(),
+                    r.canonical(), r.sigAlg(), r.keyId(), batchId, i, encodePath(tree.inclusionProof(i)), null, 0));
+        }
+        return new CommitGroup(withProofs, batch);
+    }
+
+    /** The signed form of a record: the submitted content plus the origin's identity and chain fields. */
+    private ObjectNode envelope(Pending p, String id, long seq, String receivedAt, String prevHash) {
+        ObjectNode rec = JsonNodeFactory.instance.objectNode();
+        rec.put("id", id);
+        rec.put("origin", origin);
+        rec.put("seq", seq);
+        rec.put("version", 1);
+        rec.put("status", STATUS_ACTIVE);
+        for (String key : SUBMITTED_KEYS) {
+            JsonNode v = p.content().get(key);
+            if (v != null && !v.isNull()) rec.set(key, v);
+        }
+        rec.put("receivedAt", receivedAt);
+        if (p.publicityUntil() != null) rec.put("publicityUntil", p.publicityUntil().toString());
+        rec.put("prevHash", prevHash);
+        return rec;
+    }
+
+    /** The parts of a submitted record that are kept and signed; anything else was refused by the checks. */
+    static final List<String> SUBMITTED_KEYS = List.of("category", "subject", "authority", "decisionDate", "severity", "fields");
+
+    static String encodePath(List<byte[]> path) {
+        StringJoiner j = new StringJoiner(",");
+        for (byte[] p : path) j.add(B64.encodeToString(p));
+        return j.toString();
+    }
+
+    public static List<String> decodePath(String proof) {
+        return proof == null || proof.isEmpty() ? List.of() : List.of(proof.split(","));
+    }
+}

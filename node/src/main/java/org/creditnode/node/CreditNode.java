@@ -1,0 +1,183 @@
+package org.creditnode.node;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.creditnode.api.ApiServer;
+import org.creditnode.api.CertificateBook;
+import org.creditnode.api.HealthApi;
+import org.creditnode.api.OpenApiDocument;
+import org.creditnode.api.RecordsApi;
+import org.creditnode.broker.EmbeddedBroker;
+import org.creditnode.certs.FederationPki;
+import org.creditnode.certs.KeyAlgorithm;
+import org.creditnode.certs.NodeIdentity;
+import org.creditnode.config.ConfigException;
+import org.creditnode.config.NodeConfig;
+import org.creditnode.ingest.GroupCommitter;
+import org.creditnode.ingest.IngestService;
+import org.creditnode.ingest.RecordSealer;
+import org.creditnode.record.Catalogue;
+import org.creditnode.record.RecordValidator;
+import org.creditnode.record.RegionCodes;
+import org.creditnode.sign.Signer;
+import org.creditnode.store.Database;
+import org.creditnode.store.RecordStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One running node: the parts of the data's path, started in order and stopped in reverse.
+ * Everything a part needs is handed to it here; no part looks another up by itself.
+ */
+public final class CreditNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CreditNode.class);
+
+    private final NodeConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final RecordStore store;
+    private final ApiServer api;
+    private final long startMillis;
+
+    private CreditNode(NodeConfig config, Clock clock) throws Exception {
+        this.config = config;
+        long t0 = System.nanoTime();
+        try {
+        String id = config.node.id;
+        MDC.put("node", id);
+        Files.createDirectories(config.dataDir());
+        ObjectMapper json = jsonMapper();
+
+        Catalogue catalogue = Catalogue.load(Path.of(config.catalogue));
+        RegionCodes regions = RegionCodes.load(Path.of(config.regions));
+        RecordValidator validator = new RecordValidator(catalogue, regions, clock);
+
+        NodeIdentity signing = signingIdentity(config);
+        Signer signer = Signer.forKey(signing.privateKey(), signing.keyId());
+
+        Database db = closeLater(new Database(config.storage));
+        store = new RecordStore(db);
+
+        EmbeddedBroker broker = config.broker.embedded
+                ? closeLater(new EmbeddedBroker(Path.of(config.broker.dataDir), Integer.parseInt(id))) : null;
+
+        GroupCommitter committer = closeLater(new GroupCommitter(store,
+                new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
+                config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
+        IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch);
+
+        Main camel = startCamel(config, Map.of("ingestService", ingest));
+        closeLater(camel::stop);
+
+        CertificateBook certificates = keyId -> keyId.equals(signing.keyId()) ? Optional.of(signing.chain()) : Optional.empty();
+        HealthApi health = new HealthApi(json)
+                .check("database", db::isReachable)
+                .check("camel", () -> camel.getCamelContext().isStarted())
+                .detail("node", () -> id)
+                .detail("commitQueue", committer::queued);
+        if (broker != null) health.check("broker", broker::isActive);
+        api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
+                new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock),
+                health, new OpenApiDocument())));
+        startMillis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,
+                api.address(), config.ingest.signing, signing.keyId(), db.isPostgres() ? "postgresql" : "h2", startMillis);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts a node; on failure, whatever had started is stopped again before the error propagates. */
+    public static CreditNode start(NodeConfig config, Clock clock) throws Exception {
+        return new CreditNode(config, clock);
+    }
+
+    public static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Two values for one key would make "what was submitted" ambiguous: refuse them.
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static NodeIdentity signingIdentity(NodeConfig config) {
+        Path keystore = Path.of(config.keys.signingKeystore);
+        char[] password = config.keys.password.toCharArray();
+        KeyAlgorithm alg = KeyAlgorithm.valueOf(config.keys.algorithm.trim().toUpperCase());
+        if (!Files.exists(keystore)) {
+            if (!keystore.startsWith(config.keyDir())) {
+                throw new ConfigException("keys.signingKeystore " + keystore + " does not exist; create the federation's keys "
+                        + "with the certs tool, or remove the setting to let the node create development keys");
+            }
+            FederationPki.ensureSelfContained(config.keyDir(), config.node.id, alg, password);
+            LOG.warn("created development keys in {}: a private PKI for this node alone, not for production", config.keyDir());
+        }
+        return NodeIdentity.load(keystore, password, "signing");
+    }
+
+    private static Main startCamel(NodeConfig config, Map<String, Object> beans) throws Exception {
+        Path routes = Path.of(config.routes);
+        if (!Files.isDirectory(routes)) {
+            throw new ConfigException("routes folder not found: " + routes + " (set \"routes\" in the configuration)");
+        }
+        Main main = new Main();
+        beans.forEach(main::bind);
+        main.configure().setName("credit-node-" + config.node.id);
+        main.configure().setJmxEnabled(false);
+        main.configure().setRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.yaml");
+        main.start();
+        CamelContext ctx = main.getCamelContext();
+        boolean ingestWired = ctx.getRoutes().stream()
+                .anyMatch(r -> r.getEndpoint().getEndpointUri().startsWith("direct://ingest"));
+        if (!ingestWired) {
+            main.stop();
+            throw new ConfigException("no route in " + routes + " consumes " + RecordsApi.INGEST_ENDPOINT
+                    + "; routes/ingest.yaml must define it");
+        }
+        LOG.info("camel started routes={} from={}", ctx.getRoutes().size(), routes);
+        return main;
+    }
+
+    private <T extends AutoCloseable> T closeLater(T part) {
+        started.push(part);
+        return part;
+    }
+
+    public String apiAddress() { return api.address(); }
+
+    public int port() { return config.http.port; }
+
+    public RecordStore store() { return store; }
+
+    public long startMillis() { return startMillis; }
+
+    public NodeConfig config() { return config; }
+
+    /** Stops the HTTP endpoint first (no new work), then the committer (drains), then storage. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", part, e.toString());
+            }
+        }
+        LOG.info("node stopped id={}", config.node.id);
+    }
+}

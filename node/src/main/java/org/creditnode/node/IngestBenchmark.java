@@ -1,0 +1,181 @@
+package org.creditnode.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.config.ConfigException;
+import org.creditnode.config.NodeConfig;
+import org.creditnode.record.SampleRecords;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code credit-node bench}: starts a node on a fresh embedded default (H2, Artemis, SM2 keys) on
+ * loopback and measures records/s accepted through the HTTP API — signed and committed — with
+ * single-record requests and with full batches. Load is bounded by the record counts given.
+ */
+final class IngestBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IngestBenchmark() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        int singles = 4000;
+        int batched = 100_000;
+        int batch = 1000;
+        int threads = 8;
+        String signing = "batch";
+        String configDir = "config";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--singles" -> singles = Integer.parseInt(need(v, args[i++]));
+                    case "--records" -> batched = Integer.parseInt(need(v, args[i++]));
+                    case "--batch" -> batch = Integer.parseInt(need(v, args[i++]));
+                    case "--threads" -> threads = Integer.parseInt(need(v, args[i++]));
+                    case "--signing" -> signing = need(v, args[i++]);
+                    case "--config-dir" -> configDir = need(v, args[i++]);
+                    default -> throw new ConfigException("unknown bench option " + args[i]
+                            + " (options: --singles N --records N --batch N --threads N --signing batch|record --config-dir DIR)");
+                }
+            }
+        } catch (NumberFormatException e) {
+            err.println("error: bench options take whole numbers: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return bench(singles, batched, batch, threads, signing, Path.of(configDir), out);
+        } catch (Exception e) {
+            err.println("error: benchmark failed: " + e);
+            return 1;
+        }
+    }
+
+    private static String need(String v, String option) {
+        if (v == null) throw new ConfigException(option + " needs a value");
+        return v;
+    }
+
+    private static int bench(int singles, int batched, int batchSize, int threads, String signing, Path configDir,
+                             PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("credit-bench");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path cfgFile = dir.resolve("bench.yaml");
+        Path conf = configDir.toAbsolutePath().normalize();
+        Files.writeString(cfgFile, """
+                node: { id: "360404", name: bench, level: county }
+                data: %s
+                http: { host: 127.0.0.1, port: %d }
+                ingest: { signing: %s, maxBatch: %d }
+                catalogue: %s
+                regions: %s
+                holidays: %s
+                routes: %s
+                """.formatted(dir.resolve("data"), port, signing, Math.max(batchSize, 1000), conf.resolve("catalog.yaml"),
+                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("../routes").normalize()));
+        out.printf("credit-node ingest benchmark: %d single-record requests, %d records in batches of %d, %d client threads, "
+                + "signing=%s, %d cores, java %s%n", singles, batched, batchSize, threads, signing,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        NodeConfig cfg = NodeConfig.load(cfgFile).resolve(null, null);
+        // First start creates keys; the figure reported is a second start on the same data, as operators see it.
+        CreditNode.start(cfg, Clock.systemUTC()).close();
+        long t0 = System.nanoTime();
+        try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
+            long startMs = (System.nanoTime() - t0) / 1_000_000;
+            HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+            URI uri = URI.create(node.apiAddress() + "api/v1/records");
+            // warm-up (JIT, connection pool)
+            run(client, uri, bodies(2000, 100), threads);
+            run(client, uri, bodies(200, 1), threads);
+            long before = node.store().count();
+            Result single = run(client, uri, bodies(singles, 1), threads);
+            Result batches = run(client, uri, bodies(batched, batchSize), Math.min(threads, 4));
+            long stored = node.store().count() - before;
+            out.println();
+            out.println("| measure | records | seconds | records/s |");
+            out.println("|---|---:|---:|---:|");
+            out.printf("| API ingest, 1-record requests | %d | %.2f | %.0f |%n", single.accepted, single.seconds, single.rate());
+            out.printf("| API ingest, %d-record batches | %d | %.2f | %.0f |%n", batchSize, batches.accepted, batches.seconds, batches.rate());
+            out.printf("| node start-up to serving (existing data) | | %.2f | |%n", startMs / 1000.0);
+            out.println();
+            long expected = single.accepted + batches.accepted;
+            out.printf("records committed in the database: %d (accepted %d, refused requests %d)%n", stored, expected,
+                    single.failed + batches.failed);
+            return stored == expected && single.failed + batches.failed == 0 ? 0 : 1;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private record Result(long accepted, int failed, double seconds) {
+        double rate() { return accepted / seconds; }
+    }
+
+    private static List<byte[]> bodies(int records, int perRequest) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (int done = 0; done < records; done += perRequest) {
+            ObjectNode b = JSON.createObjectNode();
+            ArrayNode a = b.putArray("records");
+            for (int i = 0; i < Math.min(perRequest, records - done); i++) a.add(SampleRecords.penalty());
+            out.add(JSON.writeValueAsBytes(b));
+        }
+        return out;
+    }
+
+    private static Result run(HttpClient client, URI uri, List<byte[]> bodies, int threads) throws Exception {
+        ConcurrentLinkedQueue<byte[]> work = new ConcurrentLinkedQueue<>(bodies);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            fs.add(pool.submit(() -> {
+                byte[] body;
+                while ((body = work.poll()) != null) {
+                    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    if (r.statusCode() == 200) accepted.addAndGet(JSON.readTree(r.body()).get("accepted").size());
+                    else failed.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) f.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return new Result(accepted.get(), failed.get(), seconds);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

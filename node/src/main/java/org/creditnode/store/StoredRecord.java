@@ -1,0 +1,15 @@
+package org.creditnode.store;
+
+import java.time.LocalDate;
+
+/**
+ * One version of a record as stored: the exact canonical text that was hashed and signed, plus
+ * the columns the node queries by. Either {@code signature} (signed alone) or
+ * {@code batchId}/{@code leafIndex}/{@code proof} (signed under a batch root) is set.
+ */
+public record StoredRecord(
+        String id, int version, String origin, long seq, String category, String subjectKey,
+        String status, LocalDate decisionDate, LocalDate publicityUntil, String receivedAt,
+        String hash, String prevHash, String canonical, String sigAlg, String keyId,
+        String batchId, Integer leafIndex, String proof, String signature, long rowNo) {
+}

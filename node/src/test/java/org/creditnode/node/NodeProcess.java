@@ -1,0 +1,75 @@
+package org.creditnode.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node running as its own JVM process, started the way operators start it (NodeMain with
+ * --config), with its output captured to a file.
+ */
+public final class NodeProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final Http http;
+
+    private NodeProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.http = new Http("http://127.0.0.1:" + port + "/");
+    }
+
+    public static NodeProcess start(Path config, int port, Path log, String... extraArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                NodeMain.class.getName(), "--config", config.toString(), "--port", String.valueOf(port)));
+        cmd.addAll(List.of(extraArgs));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new NodeProcess(p, log, port);
+    }
+
+    public Http http() { return http; }
+
+    public Process process() { return process; }
+
+    /** Polls /health until UP; fails with the process log if it does not come up in time or dies. */
+    public Duration awaitHealthy(Duration timeout) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new AssertionError("node exited with " + process.exitValue() + ":\n" + log());
+            try {
+                if (http.get("/health").status() == 200) return Duration.ofNanos(System.nanoTime() - t0);
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.onSpinWait();
+            TimeUnit.MILLISECONDS.sleep(50); // polling interval for an external process; the condition is awaited, not assumed
+        }
+        throw new AssertionError("node not healthy within " + timeout + ":\n" + log());
+    }
+
+    /** Sends SIGTERM and waits for the exit; returns the exit code. */
+    public int terminate(Duration timeout) throws Exception {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("node did not stop within " + timeout + " after SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) process.destroyForcibly();
+    }
+}

@@ -1,0 +1,47 @@
+package org.creditnode.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes node configurations for tests: a fresh data folder, a free port, the repository's catalogue and routes. */
+public final class TestNodes {
+    /** The repository's config/ and routes/ folders (surefire runs with node/ as working directory). */
+    public static final Path CONFIG_DIR = Path.of("..", "config").toAbsolutePath().normalize();
+    public static final Path ROUTES_DIR = Path.of("..", "routes").toAbsolutePath().normalize();
+
+    private TestNodes() {
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A county node's configuration file in {@code dir}; {@code extra} is appended YAML (e.g. an ingest: block). */
+    public static Path writeConfig(Path dir, String nodeId, int port, String extra) throws IOException {
+        Files.createDirectories(dir);
+        String yaml = """
+                node:
+                  id: "%s"
+                  name: test node
+                  level: county
+                data: %s
+                http: { host: 127.0.0.1, port: %d }
+                catalogue: %s
+                regions: %s
+                holidays: %s
+                routes: %s
+                %s
+                """.formatted(nodeId, dir.resolve("data"), port, CONFIG_DIR.resolve("catalog.yaml"),
+                CONFIG_DIR.resolve("regions.yaml"), CONFIG_DIR.resolve("holidays.yaml"), ROUTES_DIR, extra);
+        Path file = dir.resolve(nodeId + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
