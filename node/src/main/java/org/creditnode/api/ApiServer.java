@@ -24,7 +24,6 @@ public final class ApiServer implements AutoCloseable {
         f.setAddress(address);
         f.setResourceProviders(resources.stream().map(SingletonResourceProvider::new)
                 .map(p -> (org.apache.cxf.jaxrs.lifecycle.ResourceProvider) p).toList());
-        f.setResourceClasses(resources.stream().map(r -> (Class<?>) r.getClass()).toList());
         f.setProviders(List.of(new JacksonJsonProvider(json), new ErrorMapper()));
         this.server = f.create();
     }

@@ -141,7 +141,11 @@ final class IngestBenchmark {
         for (int done = 0; done < records; done += perRequest) {
             ObjectNode b = JSON.createObjectNode();
             ArrayNode a = b.putArray("records");
-            for (int i = 0; i < Math.min(perRequest, records - done); i++) a.add(SampleRecords.penalty());
+            for (int i = 0; i < Math.min(perRequest, records - done); i++) {
+                ObjectNode r = SampleRecords.penalty();
+                ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, done + i));
+                a.add(r);
+            }
             out.add(JSON.writeValueAsBytes(b));
         }
         return out;

@@ -22,7 +22,7 @@ class NodeProcessTest {
         int port = TestNodes.freePort();
         Path cfg = TestNodes.writeConfig(dir, "360404", 1, "");
         Path log = dir.resolve("node.log");
-        ObjectNode person = SampleRecords.personPenalty();
+        ObjectNode person = SampleRecords.penaltyAgainstPerson();
         String idNumber = person.get("subject").get("code").asText();
 
         String lastId;
@@ -34,7 +34,7 @@ class NodeProcessTest {
             assertEquals(2, r.json().get("accepted").size(), r.body());
             lastId = r.json().get("accepted").get(1).get("id").asText();
             // A rejected person record: its ID number appears in the error path, never in the log.
-            ObjectNode bad = SampleRecords.personPenalty();
+            ObjectNode bad = SampleRecords.penaltyAgainstPerson();
             bad.put("decisionDate", "2999-01-01");
             n.http().postJson("/api/v1/records", NodeApiTest.batch(bad));
 

@@ -1,0 +1,56 @@
+package org.creditnode.sign;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Objects;
+
+/**
+ * Signs bytes with one private key. Thread-safe: each call uses its own JCA Signature (creating
+ * one is microseconds, an SM2 signature itself takes ~0.4 ms), so no shared mutable state.
+ */
+public final class Signer {
+
+    static {
+        Providers.ensure();
+    }
+
+    private final SignatureAlgorithm algorithm;
+    private final PrivateKey key;
+    private final String keyId;
+
+    /** @throws IllegalArgumentException if the key is not on the algorithm's curve */
+    public Signer(SignatureAlgorithm algorithm, PrivateKey key, String keyId) {
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.key = Objects.requireNonNull(key, "key");
+        this.keyId = Objects.requireNonNull(keyId, "keyId");
+        if (!algorithm.fits(key)) {
+            throw new IllegalArgumentException("key is not a " + algorithm.wireName() + " key");
+        }
+    }
+
+    /** Signer whose algorithm follows from the key's curve. */
+    public static Signer forKey(PrivateKey key, String keyId) {
+        return new Signer(SignatureAlgorithm.forKey(key), key, keyId);
+    }
+
+    /** DER SEQUENCE{r, s} signature over {@code data} (SM2 with the default user ID). */
+    public byte[] sign(byte[] data) {
+        try {
+            Signature s = algorithm.newSignature();
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm.wireName() + " signing failed for key " + keyId, e);
+        }
+    }
+
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+}
