@@ -52,6 +52,11 @@ public final class GroupCommitter implements AutoCloseable {
         this.maxGroup = maxGroup;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        try {
+            store.ensureHead(origin);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the chain head of origin " + origin + ": " + e.getMessage(), e);
+        }
         this.writer = new Thread(this::run, "record-committer");
         this.writer.start();
     }

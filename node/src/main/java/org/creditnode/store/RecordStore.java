@@ -27,19 +27,29 @@ public final class RecordStore {
     public Database database() { return db; }
 
     /**
-     * Locks the origin's chain head for this transaction (creating it at genesis), so that several
-     * instances of one node sharing a database still issue gap-free sequence numbers.
+     * Creates the origin's chain head at genesis if it does not exist yet. Runs in its own
+     * transaction so that instances racing to create it do not fail each other's commits: the
+     * loser of the race sees a duplicate key and carries on.
      */
-    public OriginHead lockHead(Connection c, String origin) throws SQLException {
-        Optional<OriginHead> head = selectHeadForUpdate(c, origin);
-        if (head.isPresent()) return head.get();
-        try (PreparedStatement ps = c.prepareStatement(
+    public void ensureHead(String origin) throws SQLException {
+        if (head(origin).isPresent()) return;
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO origin_head (origin, last_seq, last_hash) VALUES (?, 0, ?)")) {
             ps.setString(1, origin);
             ps.setString(2, OriginHead.GENESIS);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) throw e; // unique violation: another instance created it
         }
-        return selectHeadForUpdate(c, origin).orElseThrow();
+    }
+
+    /**
+     * Locks the origin's chain head for this transaction, so that several instances of one node
+     * sharing a database still issue gap-free sequence numbers. {@link #ensureHead} must have run.
+     */
+    public OriginHead lockHead(Connection c, String origin) throws SQLException {
+        return selectHeadForUpdate(c, origin)
+                .orElseThrow(() -> new SQLException("no chain head for origin " + origin + "; ensureHead was not called"));
     }
 
     private Optional<OriginHead> selectHeadForUpdate(Connection c, String origin) throws SQLException {

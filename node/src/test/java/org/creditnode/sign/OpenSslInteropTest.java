@@ -203,8 +203,9 @@ class OpenSslInteropTest {
     private record Result(int exit, String output, byte[] stdout) {
     }
 
-    private Path script() throws Exception {
-        return Path.of(OpenSslInteropTest.class.getResource("/verify-record.sh").toURI());
+    /** The partner-facing verification script shipped in scripts/ (surefire runs in node/). */
+    static Path script() {
+        return Path.of("..", "scripts", "verify-record.sh").toAbsolutePath().normalize();
     }
 
     private void assertScriptFails(Path bundle, String reason) throws Exception {
