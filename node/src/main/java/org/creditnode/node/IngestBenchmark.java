@@ -107,7 +107,8 @@ final class IngestBenchmark {
         long t0 = System.nanoTime();
         try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
-            HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(threads)).build();
             URI uri = URI.create(node.apiAddress() + "api/v1/records");
             // warm-up (JIT, connection pool)
             run(client, uri, bodies(2000, 100), threads);

@@ -1,0 +1,62 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.creditnode.certs.Pem;
+import org.creditnode.sign.Providers;
+
+/**
+ * What one node sends another: records plus, per signing key id, the certificate chain (leaf
+ * first, root optional) a receiver needs to check the origins' signatures without a directory.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // newer senders may add envelope fields
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates) {
+
+    /** The chain sent for {@code keyId}, parsed; empty if none was sent. Bad PEM: IllegalArgumentException. */
+    public List<X509Certificate> chainFor(String keyId) {
+        List<String> pems = certificates == null || keyId == null ? null : certificates.get(keyId);
+        if (pems == null || pems.isEmpty()) {
+            return List.of();
+        }
+        List<X509Certificate> chain = new ArrayList<>(pems.size());
+        for (String pem : pems) {
+            chain.addAll(parsePem(pem));
+        }
+        return chain;
+    }
+
+    /** The PEM list a sender puts under the key id (leaf first). */
+    public static List<String> pemChain(List<X509Certificate> chain) {
+        return chain.stream().map(Pem::encode).toList();
+    }
+
+    /** BC's factory: the JDK's cannot build SM2 public keys. */
+    static List<X509Certificate> parsePem(String pem) {
+        if (pem == null || pem.isBlank()) {
+            throw new IllegalArgumentException("empty certificate");
+        }
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509", Providers.ensure());
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("no certificate in PEM text");
+            }
+            return out;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("unreadable certificate: " + e.getMessage(), e);
+        }
+    }
+}

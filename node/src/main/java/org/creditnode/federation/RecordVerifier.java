@@ -1,0 +1,247 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import org.creditnode.certs.NodeIdentity;
+import org.creditnode.certs.TrustCheck;
+import org.creditnode.sign.BatchStatement;
+import org.creditnode.sign.CanonicalJson;
+import org.creditnode.sign.MerkleTree;
+import org.creditnode.sign.SignatureAlgorithm;
+import org.creditnode.sign.Verifier;
+
+/**
+ * Checks that a received record is exactly what its origin signed (ARCHITECTURE.md invariants 3
+ * and 4). Checks run in the order of {@link Refusal}; the first failure is the verdict.
+ *
+ * <p>Two caches keep this fast: validated signing chains by key id (PKIX validation costs
+ * milliseconds) and batch signature outcomes keyed by everything the signature covers, so the
+ * records of one batch cost one SM2/ECDSA verification in total. Thread-safe.
+ */
+public final class RecordVerifier {
+    private static final Pattern NODE_ID = Pattern.compile("\\d{6}");
+    private static final int CHAIN_CACHE_SIZE = 1_024;
+    private static final int BATCH_CACHE_SIZE = 4_096;
+    /** Re-validate chains now and then, so expiry (and later revocation) takes effect. */
+    private static final Duration CHAIN_TTL = Duration.ofMinutes(10);
+    private static final Duration BATCH_TTL = Duration.ofHours(1);
+    private static final int NON_REPUDIATION = 1; // KeyUsage bit: set on signing leaves, not on TLS leaves
+
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final List<X509Certificate> anchors;
+    private final BoundedCache<String, X509Certificate> trustedLeaves = new BoundedCache<>(CHAIN_CACHE_SIZE, CHAIN_TTL);
+    private final BoundedCache<BatchKey, Boolean> batchSignatures = new BoundedCache<>(BATCH_CACHE_SIZE, BATCH_TTL);
+    private final LongAdder signatureChecks = new LongAdder();
+
+    /** Everything a batch signature covers, plus the key: a cache hit must mean "this exact thing was verified". */
+    private record BatchKey(String statement, String signature, String publicKey) {
+    }
+
+    public RecordVerifier(List<X509Certificate> signingTrustAnchors) {
+        if (signingTrustAnchors == null || signingTrustAnchors.isEmpty()) {
+            throw new IllegalArgumentException("no signing trust anchors");
+        }
+        this.anchors = List.copyOf(signingTrustAnchors);
+    }
+
+    /** Verifies every record of a delivery against the chains it carries; one verdict per record, in order. */
+    public List<Verdict> verifyAll(Delivery delivery) {
+        Map<String, List<X509Certificate>> chains = new HashMap<>();
+        List<Verdict> out = new ArrayList<>();
+        for (FederatedRecord r : delivery.records() == null ? List.<FederatedRecord>of() : delivery.records()) {
+            String keyId = r == null ? null : r.keyId();
+            List<X509Certificate> chain = keyId == null ? List.of() : chains.computeIfAbsent(keyId, k -> {
+                try {
+                    return delivery.chainFor(k);
+                } catch (IllegalArgumentException e) {
+                    return List.of(); // unreadable PEM: the records refer to no usable certificate
+                }
+            });
+            out.add(verify(r, chain));
+        }
+        return out;
+    }
+
+    /** @param chain the signing certificate chain for the record's keyId, leaf first (root optional) */
+    public Verdict verify(FederatedRecord r, List<X509Certificate> chain) {
+        Parsed p;
+        try {
+            p = parse(r);
+        } catch (IllegalArgumentException e) {
+            return Verdict.refuse(Refusal.MALFORMED, e.getMessage());
+        }
+        String hash = FederatedRecord.hashHex(p.alg, p.canonical);
+        if (!hash.equals(r.hash())) {
+            return Verdict.refuse(Refusal.BAD_HASH, "hash is not " + p.alg.hashAlgorithm().wireName() + "(canonical) of " + p.id);
+        }
+        if (chain == null || chain.isEmpty()) {
+            return Verdict.refuse(Refusal.UNTRUSTED_CERT, "no certificate for key " + r.keyId());
+        }
+        X509Certificate leaf = chain.get(0);
+        String leafKeyId = NodeIdentity.keyId(leaf);
+        String problem = untrusted(chain, leafKeyId);
+        if (problem != null) {
+            return Verdict.refuse(Refusal.UNTRUSTED_CERT, "signing certificate of key " + r.keyId() + ": " + problem);
+        }
+        String signer = NodeIdentity.commonName(leaf);
+        if (!signer.equals(p.origin)) { // only the origin may sign (or change) its records
+            return Verdict.refuse(Refusal.NOT_ORIGIN, p.id + " has origin " + p.origin + " but is signed by node " + signer);
+        }
+        if (!leafKeyId.equals(r.keyId())) {
+            return Verdict.refuse(Refusal.KEY_MISMATCH, "keyId " + r.keyId() + " is not the certificate's key " + leafKeyId);
+        }
+        PublicKey key = leaf.getPublicKey();
+        if (!algorithmOf(key).equals(p.alg.wireName())) {
+            return Verdict.refuse(Refusal.KEY_MISMATCH, "sigAlg " + r.sigAlg() + " does not fit key " + leafKeyId);
+        }
+        if (p.statement == null) {
+            if (!checkSignature(p.alg, key, p.canonical, p.signature)) {
+                return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of " + p.id + " does not verify");
+            }
+            return Verdict.ok();
+        }
+        byte[] signed = p.statement.canonicalBytes();
+        BatchKey bk = new BatchKey(new String(signed, StandardCharsets.UTF_8), r.batch().signature(),
+                Base64.getEncoder().encodeToString(key.getEncoded()));
+        if (!batchSignatures.get(bk, () -> checkSignature(p.alg, key, signed, p.signature))) {
+            return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of batch " + p.statement.batchId() + " does not verify");
+        }
+        byte[] leafHash = MerkleTree.leafHash(p.alg.hashAlgorithm(), p.canonical);
+        if (!MerkleTree.verifyInclusion(p.alg.hashAlgorithm(), leafHash, r.leafIndex(), p.statement.treeSize(), p.path,
+                p.statement.rootHash())) {
+            return Verdict.refuse(Refusal.BAD_PROOF, p.id + " is not leaf " + r.leafIndex() + " of batch " + p.statement.batchId());
+        }
+        return Verdict.ok();
+    }
+
+    /** Number of actual public-key signature verifications so far (cache hits excluded); a metric and a test hook. */
+    public long signatureVerifications() {
+        return signatureChecks.sum();
+    }
+
+    /** Forgets validated chains and batch outcomes, e.g. after the trust configuration or a CRL changed. */
+    public void clearCaches() {
+        trustedLeaves.clear();
+        batchSignatures.clear();
+    }
+
+    private boolean checkSignature(SignatureAlgorithm alg, PublicKey key, byte[] data, byte[] sig) {
+        signatureChecks.increment();
+        return Verifier.verify(alg, key, data, sig);
+    }
+
+    /** Null if the chain is a valid record-signing chain under the anchors, else why not. */
+    private String untrusted(List<X509Certificate> chain, String keyId) {
+        X509Certificate leaf = chain.get(0);
+        if (leaf.equals(trustedLeaves.peek(keyId))) {
+            return null;
+        }
+        boolean[] usage = leaf.getKeyUsage();
+        if (leaf.getBasicConstraints() >= 0 || usage == null || usage.length <= NON_REPUDIATION || !usage[NON_REPUDIATION]) {
+            return "not a record-signing certificate (CA, or no nonRepudiation key usage)";
+        }
+        String problem = TrustCheck.problem(chain, anchors);
+        if (problem == null) {
+            trustedLeaves.put(keyId, leaf);
+        }
+        return problem;
+    }
+
+    private static String algorithmOf(PublicKey key) {
+        try {
+            return SignatureAlgorithm.forKey(key).wireName();
+        } catch (IllegalArgumentException e) {
+            return "unsupported key";
+        }
+    }
+
+    /** The record's decoded parts; every structural problem is an IllegalArgumentException (MALFORMED). */
+    private record Parsed(byte[] canonical, String id, String origin, SignatureAlgorithm alg, byte[] signature,
+                          BatchStatement statement, List<byte[]> path) {
+    }
+
+    private Parsed parse(FederatedRecord r) {
+        if (r == null || r.canonical() == null) {
+            throw new IllegalArgumentException("record has no canonical text");
+        }
+        byte[] canonical = r.canonicalBytes();
+        JsonNode n;
+        try {
+            n = json.readTree(canonical);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("canonical text is not JSON: " + e.getMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("canonical text is not a JSON object");
+        }
+        String origin = text(n, "origin");
+        if (!NODE_ID.matcher(origin).matches()) {
+            throw new IllegalArgumentException("origin is not a 6-digit node id: " + origin);
+        }
+        long seq = positive(n, "seq");
+        positive(n, "version");
+        String id = text(n, "id");
+        if (!id.equals(origin + "-" + seq)) {
+            throw new IllegalArgumentException("id " + id + " is not <origin>-<seq>");
+        }
+        JsonNode prev = n.get("prevHash");
+        if (prev == null || !(prev.isTextual() || prev.isNull())) {
+            throw new IllegalArgumentException(id + ": prevHash missing");
+        }
+        if (!Arrays.equals(CanonicalJson.encode(n), canonical)) { // one record, one byte form: hashes stay comparable
+            throw new IllegalArgumentException(id + ": text is not in RFC 8785 canonical form");
+        }
+        SignatureAlgorithm alg = SignatureAlgorithm.fromWireName(r.sigAlg());
+        if (r.keyId() == null || r.keyId().isEmpty()) {
+            throw new IllegalArgumentException(id + ": keyId missing");
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        if ((r.signature() == null) == (r.batch() == null)) {
+            throw new IllegalArgumentException(id + ": needs exactly one of signature and batch");
+        }
+        if (r.batch() == null) {
+            return new Parsed(canonical, id, origin, alg, b64.decode(r.signature()), null, null);
+        }
+        if (r.leafIndex() == null || r.proof() == null || r.batch().signature() == null) {
+            throw new IllegalArgumentException(id + ": batch-signed record needs batch.signature, leafIndex and proof");
+        }
+        BatchStatement statement = r.batch().statement(origin);
+        List<byte[]> path = new ArrayList<>(r.proof().size());
+        for (String step : r.proof()) {
+            path.add(b64.decode(step == null ? "" : step));
+        }
+        return new Parsed(canonical, id, origin, alg, b64.decode(r.batch().signature()), statement, path);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("canonical record lacks string " + field);
+        }
+        return v.textValue();
+    }
+
+    private static long positive(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
+            throw new IllegalArgumentException("canonical record lacks positive integer " + field);
+        }
+        return v.longValue();
+    }
+}

@@ -1,0 +1,126 @@
+package org.creditnode.federation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.creditnode.certs.KeyAlgorithm;
+import org.creditnode.certs.NodeIdentity;
+
+/**
+ * A node's TLS identity (tls.p12, alias "tls") and the federation's TLS trust anchors
+ * (tls-trust.pem), as JSSE key and trust managers. P-256 only: JSSE has no SM2 cipher suites.
+ *
+ * <p>Uses the JDK's PKCS12 key store and certificate factory (they read P-256 files), so JSSE
+ * works with its own key objects and no Bouncy Castle provider is involved in the handshake.
+ */
+public final class TlsMaterial {
+    public static final String ALIAS = "tls";
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    private final KeyManager[] keyManagers;
+    private final TrustManager[] trustManagers;
+    private final SSLContext context;
+    private final String nodeId;
+
+    private TlsMaterial(KeyManager[] keyManagers, TrustManager[] trustManagers, String nodeId) throws GeneralSecurityException {
+        this.keyManagers = keyManagers;
+        this.trustManagers = trustManagers;
+        this.nodeId = nodeId;
+        this.context = SSLContext.getInstance("TLS");
+        context.init(keyManagers, trustManagers, null);
+    }
+
+    /** Loads the node's key and certificate chain and the trust anchors; fails with a clear message. */
+    public static TlsMaterial load(Path tlsP12, char[] password, Path trustPem) {
+        try {
+            KeyStore p12 = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(tlsP12)) {
+                p12.load(in, password);
+            }
+            if (!p12.isKeyEntry(ALIAS)) {
+                throw new IllegalArgumentException("no key entry '" + ALIAS + "' in " + tlsP12);
+            }
+            Certificate[] chain = p12.getCertificateChain(ALIAS);
+            X509Certificate leaf = (X509Certificate) chain[0];
+            if (KeyAlgorithm.of(leaf.getPublicKey()) != KeyAlgorithm.EC_P256) {
+                throw new IllegalArgumentException(tlsP12 + ": TLS key must be P-256");
+            }
+            // only the "tls" entry, so the key manager cannot pick another key in the file
+            KeyStore only = KeyStore.getInstance("PKCS12");
+            only.load(null, null);
+            only.setKeyEntry(ALIAS, (PrivateKey) p12.getKey(ALIAS, password), password, chain);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+            kmf.init(only, password);
+            return new TlsMaterial(kmf.getKeyManagers(), trustManagers(trustPem), NodeIdentity.commonName(leaf));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load TLS material from " + tlsP12 + " / " + trustPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Trust anchors only, no own certificate: a client that cannot authenticate (tests, diagnostics). */
+    public static TlsMaterial anonymous(Path trustPem) {
+        try {
+            return new TlsMaterial(null, trustManagers(trustPem), null);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load TLS trust from " + trustPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManager[] trustManagers(Path trustPem) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        int i = 0;
+        try (InputStream in = Files.newInputStream(trustPem)) {
+            for (Certificate c : cf.generateCertificates(in)) {
+                trust.setCertificateEntry("anchor-" + i++, c);
+            }
+        }
+        if (i == 0) {
+            throw new IllegalArgumentException("no certificate in " + trustPem);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trust);
+        return tmf.getTrustManagers();
+    }
+
+    public KeyManager[] keyManagers() {
+        return keyManagers == null ? null : keyManagers.clone();
+    }
+
+    public TrustManager[] trustManagers() {
+        return trustManagers.clone();
+    }
+
+    /** TLS context (TLS 1.3 and 1.2 enabled via {@link #clientParameters()} / the server's protocol list). */
+    public SSLContext sslContext() {
+        return context;
+    }
+
+    /** Client-side parameters: TLS 1.3/1.2 only, host name checked against the server certificate's SAN. */
+    public SSLParameters clientParameters() {
+        SSLParameters p = context.getDefaultSSLParameters();
+        p.setProtocols(PROTOCOLS.toArray(String[]::new));
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        return p;
+    }
+
+    /** CN of this node's TLS certificate (null for {@link #anonymous}). */
+    public String nodeId() {
+        return nodeId;
+    }
+}
