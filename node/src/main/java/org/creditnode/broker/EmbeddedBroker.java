@@ -1,9 +1,11 @@
 package org.creditnode.broker;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
                 .setPagingDirectory(dataDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large").toString())
-                .addAcceptorConfiguration("in-vm", vmUrl);
+                .addAcceptorConfiguration("in-vm", vmUrl)
+                // Links keep their own dead-letter queues (dlq.<link>); this only quiets the broker's
+                // warning about queues without broker-level dead-letter and expiry addresses.
+                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         server.setConfiguration(cfg);
         long t0 = System.nanoTime();
         server.start();

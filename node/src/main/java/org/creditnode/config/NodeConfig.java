@@ -27,6 +27,7 @@ public final class NodeConfig {
     public Keys keys = new Keys();
     public Http http = new Http();
     public Ingest ingest = new Ingest();
+    public Federation federation = new Federation();
     /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
     public String catalogue;
     public String regions;
@@ -82,6 +83,12 @@ public final class NodeConfig {
         /** PEM bundles of the federation's trust anchors. */
         public String signingTrust;
         public String tlsTrust;
+        /**
+         * Development only: a PKI folder made by the certs tool (with its CA keys). On first start the
+         * node issues itself signing and TLS keys from it, so that all nodes of a demo federation
+         * started from one folder share trust anchors. Production nodes name their keystores instead.
+         */
+        public String pki;
         /** Keystore password; the environment variable CREDIT_KEY_PASSWORD overrides it. */
         public String password = "changeit";
     }
@@ -102,6 +109,18 @@ public final class NodeConfig {
         public int maxCommitRecords = 4000;
         /** Submissions waiting for the committer before new ones are refused with 503. */
         public int queueCapacity = 64;
+    }
+
+    public static final class Federation {
+        /** Port of the mutual-TLS listener for other nodes; 0 = this node takes no federation calls. */
+        public int port = 0;
+        /** Most records sent to a neighbour in one delivery. */
+        public int recordsPerDelivery = 2000;
+        /** Delivery attempts of one message before it goes to the link's dead-letter queue. */
+        public int maxAttempts = 30;
+        public long retryInitialDelayMs = 200;
+        public long retryMaxDelayMs = 30_000;
+        public long requestTimeoutMs = 30_000;
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -136,7 +155,8 @@ public final class NodeConfig {
         Path configDir = source == null ? Path.of(".").toAbsolutePath() : source.getParent();
         if (storage.url == null) storage.url = "jdbc:h2:file:" + dataDir.resolve("db");
         if (broker.dataDir == null) broker.dataDir = dataDir.resolve("broker").toString();
-        Path keyDir = dataDir.resolve("keys");
+        Path keyDir = keys.pki != null ? Path.of(keys.pki).toAbsolutePath().normalize() : dataDir.resolve("keys");
+        if (keys.pki != null) keys.pki = keyDir.toString();
         if (keys.signingKeystore == null) keys.signingKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("signing.p12").toString();
         if (keys.tlsKeystore == null) keys.tlsKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("tls.p12").toString();
         if (keys.signingTrust == null) keys.signingTrust = keyDir.resolve("signing-trust.pem").toString();
@@ -160,5 +180,14 @@ public final class NodeConfig {
 
     public Path dataDir() { return Path.of(data); }
 
-    public Path keyDir() { return dataDir().resolve("keys"); }
+    public Path keyDir() { return keys.pki != null ? Path.of(keys.pki) : dataDir().resolve("keys"); }
+
+    /** Every neighbour: parent, children and peers. */
+    public List<Link> links() {
+        List<Link> all = new ArrayList<>();
+        if (node.parent != null) all.add(node.parent);
+        all.addAll(node.children);
+        all.addAll(node.peers);
+        return all;
+    }
 }

@@ -58,7 +58,7 @@ public final class FederationServer implements AutoCloseable {
             // providers only: also calling setResourceClasses registers each class twice
             // (CXF then warns "equal candidates" on every request)
             f.setResourceProviders(providers);
-            f.setProviders(List.of(new JacksonJsonProvider(json), new CallerRefused.Mapper()));
+            f.setProviders(List.of(new JacksonJsonProvider(json), new CallerRefused.Mapper(), new org.creditnode.api.ErrorMapper()));
             this.server = f.create();
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             if (engineCreated) { // never tear down an engine another server owns

@@ -62,7 +62,7 @@ public final class RecordSealer {
             sealed.add(new StoredRecord(id, 1, origin, seq, rec.get("category").asText(), p.subjectKey(), STATUS_ACTIVE,
                     p.decisionDate(), p.publicityUntil(), receivedAt, recordHash, prevHash,
                     new String(canonical, StandardCharsets.UTF_8), signer.algorithm().wireName(), signer.keyId(),
-                    null, null, null, signature, 0));
+                    null, null, null, signature, 0, null));
             prevHash = recordHash;
         }
         if (!batchSigning) return new CommitGroup(sealed, null);
@@ -83,7 +83,7 @@ public final class RecordSealer {
             StoredRecord r = sealed.get(i);
             withProofs.add(new StoredRecord(r.id(), r.version(), r.origin(), r.seq(), r.category(), r.subjectKey(),
                     r.status(), r.decisionDate(), r.publicityUntil(), r.receivedAt(), r.hash(), r.prevHash(),
-                    r.canonical(), r.sigAlg(), r.keyId(), batchId, i, encodePath(tree.inclusionProof(i)), null, 0));
+                    r.canonical(), r.sigAlg(), r.keyId(), batchId, i, encodePath(tree.inclusionProof(i)), null, 0, null));
         }
         return new CommitGroup(withProofs, batch);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.creditnode.api.AdminApi;
 import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
@@ -17,6 +18,7 @@ import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.NodeIdentity;
 import org.creditnode.config.ConfigException;
 import org.creditnode.config.NodeConfig;
+import org.creditnode.federation.Federation;
 import org.creditnode.ingest.GroupCommitter;
 import org.creditnode.ingest.IngestService;
 import org.creditnode.ingest.RecordSealer;
@@ -24,6 +26,8 @@ import org.creditnode.record.Catalogue;
 import org.creditnode.record.RecordValidator;
 import org.creditnode.record.RegionCodes;
 import org.creditnode.sign.Signer;
+import org.creditnode.route.LinkRouter;
+import org.creditnode.store.AuditLog;
 import org.creditnode.store.Database;
 import org.creditnode.store.RecordStore;
 import org.slf4j.Logger;
@@ -74,12 +78,18 @@ public final class CreditNode implements AutoCloseable {
         EmbeddedBroker broker = config.broker.embedded
                 ? closeLater(new EmbeddedBroker(Path.of(config.broker.dataDir), Integer.parseInt(id))) : null;
 
+        AuditLog audit = new AuditLog(db);
+        LinkRouter router = new LinkRouter(config, catalogue);
+        String brokerUrl = broker != null ? broker.url() : config.broker.url;
+        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json));
+
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
                 config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
+        committer.addListener(federation);
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch);
 
-        Main camel = startCamel(config, Map.of("ingestService", ingest));
+        Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp()));
         closeLater(camel::stop);
 
         CertificateBook certificates = keyId -> keyId.equals(signing.keyId()) ? Optional.of(signing.chain()) : Optional.empty();
@@ -91,7 +101,7 @@ public final class CreditNode implements AutoCloseable {
         if (broker != null) health.check("broker", broker::isActive);
         api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock),
-                health, new OpenApiDocument())));
+                health, new OpenApiDocument(), new AdminApi(federation, store, audit))));
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,
                 api.address(), config.ingest.signing, signing.keyId(), db.isPostgres() ? "postgresql" : "h2", startMillis);
@@ -118,7 +128,10 @@ public final class CreditNode implements AutoCloseable {
         Path keystore = Path.of(config.keys.signingKeystore);
         char[] password = config.keys.password.toCharArray();
         KeyAlgorithm alg = KeyAlgorithm.valueOf(config.keys.algorithm.trim().toUpperCase());
-        if (!Files.exists(keystore)) {
+        if (!Files.exists(keystore) && config.keys.pki != null) {
+            issueFromSharedPki(config, alg, password);
+            LOG.warn("issued development keys for {} from the PKI in {}: not for production", config.node.id, config.keyDir());
+        } else if (!Files.exists(keystore)) {
             if (!keystore.startsWith(config.keyDir())) {
                 throw new ConfigException("keys.signingKeystore " + keystore + " does not exist; create the federation's keys "
                         + "with the certs tool, or remove the setting to let the node create development keys");
@@ -127,6 +140,20 @@ public final class CreditNode implements AutoCloseable {
             LOG.warn("created development keys in {}: a private PKI for this node alone, not for production", config.keyDir());
         }
         return NodeIdentity.load(keystore, password, "signing");
+    }
+
+    /** Several demo nodes may start at once from one PKI folder: one at a time creates the CAs and issues. */
+    private static void issueFromSharedPki(NodeConfig config, KeyAlgorithm alg, char[] password) {
+        try {
+            Files.createDirectories(config.keyDir());
+            try (var channel = java.nio.channels.FileChannel.open(config.keyDir().resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 var lock = channel.lock()) {
+                new FederationPki(config.keyDir(), alg, password).issueNode(config.node.id);
+            }
+        } catch (java.io.IOException e) {
+            throw new ConfigException("cannot issue keys from " + config.keyDir() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Main startCamel(NodeConfig config, Map<String, Object> beans) throws Exception {

@@ -26,8 +26,10 @@ public final class NodeMain {
             Tools:
               java -jar credit-node.jar bench [--records N] [--batch N] [--threads N] [--signing batch|record]
                                          measure ingest throughput through the HTTP API (starts its own node)
+              java -jar credit-node.jar admin --url URL links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up
+              java -jar credit-node.jar feed --url URL [--records N] [--category C]
               java -jar credit-node.jar help
-            """;
+            """ + AdminCommand.USAGE;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -39,8 +41,18 @@ public final class NodeMain {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        if (args[0].equals("bench")) {
-            return IngestBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        switch (args[0]) {
+            case "bench" -> {
+                return IngestBenchmark.run(AdminCommand.rest(args), out, err);
+            }
+            case "admin" -> {
+                return AdminCommand.admin(AdminCommand.rest(args), out, err);
+            }
+            case "feed" -> {
+                return AdminCommand.feed(AdminCommand.rest(args), out, err);
+            }
+            default -> {
+            }
         }
         String config = null;
         Integer port = null;

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class RecordStore {
     private static final String COLUMNS = "row_no, id, version, origin, seq, category, subject_key, status, decision_date, "
-            + "publicity_until, received_at, hash, prev_hash, canonical, sig_alg, key_id, batch_id, leaf_index, proof, signature";
+            + "publicity_until, received_at, hash, prev_hash, canonical, sig_alg, key_id, batch_id, leaf_index, proof, signature, via";
 
     private final Database db;
 
@@ -101,7 +101,7 @@ public final class RecordStore {
     public void insertRecords(Connection c, List<StoredRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO credit_record (id, version, origin, seq, category, "
                 + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical, sig_alg, "
-                + "key_id, batch_id, leaf_index, proof, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "key_id, batch_id, leaf_index, proof, signature, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredRecord r : records) {
                 ps.setString(1, r.id());
                 ps.setInt(2, r.version());
@@ -122,6 +122,7 @@ public final class RecordStore {
                 if (r.leafIndex() == null) ps.setNull(17, Types.INTEGER); else ps.setInt(17, r.leafIndex());
                 ps.setString(18, r.proof());
                 ps.setString(19, r.signature());
+                ps.setString(20, r.via());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -192,6 +193,129 @@ public final class RecordStore {
         }
     }
 
+    // ---- federation: records received from other origins ----
+
+    /** The hash of a stored record version, if this node holds it (the idempotency check). */
+    public Optional<String> hashOf(Connection c, String id, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM credit_record WHERE id = ? AND version = ?")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public boolean batchExists(Connection c, String batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sign_batch WHERE batch_id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Moves an origin's watermark (its chain head here) forward over every record held without a
+     * gap whose prevHash links to the one before. Returns the head reached and, if the chain does
+     * not link, the id of the first record that breaks it.
+     */
+    public WatermarkAdvance advanceWatermark(Connection c, String origin) throws SQLException {
+        OriginHead head = lockHead(c, origin);
+        long seq = head.lastSeq();
+        String hash = head.lastHash();
+        String broken = null;
+        final int page = 5000;
+        while (true) {
+            int read = 0;
+            boolean stopped = false;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, hash, prev_hash, id FROM credit_record WHERE origin = ? AND seq > ? ORDER BY seq")) {
+                ps.setMaxRows(page);
+                ps.setString(1, origin);
+                ps.setLong(2, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        if (rs.getLong(1) != seq + 1) {
+                            stopped = true; // a gap: catch-up will fill it
+                            break;
+                        }
+                        if (!rs.getString(3).equals(hash)) {
+                            broken = rs.getString(4);
+                            stopped = true;
+                            break;
+                        }
+                        seq = rs.getLong(1);
+                        hash = rs.getString(2);
+                    }
+                }
+            }
+            if (stopped || read < page) break;
+        }
+        OriginHead reached = new OriginHead(origin, seq, hash);
+        if (seq != head.lastSeq()) updateHead(c, reached);
+        return new WatermarkAdvance(reached, broken);
+    }
+
+    public record WatermarkAdvance(OriginHead head, String brokenAt) {
+    }
+
+    /** Per origin: the contiguous watermark (chain head) and the highest sequence number held. */
+    public List<OriginState> origins() throws SQLException {
+        String sql = "SELECT h.origin, h.last_seq, (SELECT MAX(seq) FROM credit_record r WHERE r.origin = h.origin), "
+                + "(SELECT COUNT(*) FROM credit_record r WHERE r.origin = h.origin) FROM origin_head h ORDER BY h.origin";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<OriginState> out = new ArrayList<>();
+            while (rs.next()) out.add(new OriginState(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            return out;
+        }
+    }
+
+    public record OriginState(String origin, long watermark, long highestSeq, long records) {
+    }
+
+    /**
+     * For catch-up serving: per origin, category and arrival link, the highest sequence number
+     * held. The caller filters the groups by what a neighbour may receive.
+     */
+    public List<SeqGroup> seqGroups() throws SQLException {
+        String sql = "SELECT origin, category, via, MAX(seq) FROM credit_record GROUP BY origin, category, via";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<SeqGroup> out = new ArrayList<>();
+            while (rs.next()) out.add(new SeqGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            return out;
+        }
+    }
+
+    public record SeqGroup(String origin, String category, String via, long maxSeq) {
+    }
+
+    /** An origin's records with sequence numbers in [from, to], in order. */
+    public List<StoredRecord> byOriginRange(String origin, long from, long to) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM credit_record WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+            ps.setString(1, origin);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            List<StoredRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(map(rs));
+            }
+            return out;
+        }
+    }
+
+    public long countByOrigin(String origin) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credit_record WHERE origin = ?")) {
+            ps.setString(1, origin);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static void setDate(PreparedStatement ps, int i, java.time.LocalDate d) throws SQLException {
         if (d == null) ps.setNull(i, Types.DATE); else ps.setDate(i, Date.valueOf(d));
     }
@@ -204,6 +328,6 @@ public final class RecordStore {
         return new StoredRecord(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), dd == null ? null : dd.toLocalDate(), pu == null ? null : pu.toLocalDate(),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getString(17), leafIndex, rs.getString(19), rs.getString(20), rs.getLong(1));
+                rs.getString(17), leafIndex, rs.getString(19), rs.getString(20), rs.getLong(1), rs.getString(21));
     }
 }

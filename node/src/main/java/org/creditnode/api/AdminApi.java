@@ -1,0 +1,96 @@
+package org.creditnode.api;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.creditnode.federation.Federation;
+import org.creditnode.federation.LinkForwarder;
+import org.creditnode.ingest.BatchRefused;
+import org.creditnode.store.AuditLog;
+import org.creditnode.store.RecordStore;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Operator API (/admin/v1), served on the node's HTTP listener — bind that to loopback or an
+ * operator network only. The {@code credit-node admin} command is its client.
+ */
+@Path("/admin/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminApi {
+    private final Federation federation;
+    private final RecordStore store;
+    private final AuditLog audit;
+
+    public AdminApi(Federation federation, RecordStore store, AuditLog audit) {
+        this.federation = federation;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/links")
+    public Response links() {
+        return Response.ok(Map.of("links", federation.linkStates())).build();
+    }
+
+    @POST
+    @Path("/links/{id}/pause")
+    public Response pause(@PathParam("id") String id) {
+        link(id).pause();
+        return Response.ok(link(id).state()).build();
+    }
+
+    @POST
+    @Path("/links/{id}/resume")
+    public Response resume(@PathParam("id") String id) {
+        link(id).resume();
+        return Response.ok(link(id).state()).build();
+    }
+
+    @GET
+    @Path("/links/{id}/dlq")
+    public Response deadLetters(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) throws Exception {
+        link(id);
+        return Response.ok(Map.of("link", id, "deadLetters", federation.queues().browseDeadLetters(id, limit))).build();
+    }
+
+    @POST
+    @Path("/links/{id}/dlq/replay")
+    public Response replay(@PathParam("id") String id) throws Exception {
+        link(id);
+        return Response.ok(Map.of("link", id, "replayed", federation.queues().replayDeadLetters(id))).build();
+    }
+
+    /** Per origin: watermark (held without gaps, chain checked), highest sequence held, records held. */
+    @GET
+    @Path("/origins")
+    public Response origins() throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordStore.OriginState s : store.origins()) out.put(s.origin(), s);
+        return Response.ok(Map.of("origins", out)).build();
+    }
+
+    @POST
+    @Path("/catch-up")
+    public Response catchUp() {
+        return Response.ok(Map.of("pulled", federation.catchUp().run())).build();
+    }
+
+    @GET
+    @Path("/audit")
+    public Response audit(@QueryParam("limit") @DefaultValue("50") int limit) throws Exception {
+        return Response.ok(Map.of("events", audit.recent(Math.max(1, Math.min(limit, 1000))))).build();
+    }
+
+    private LinkForwarder link(String id) {
+        return federation.link(id).orElseThrow(() -> new BatchRefused(404, "NOT_FOUND", "no link " + id + " in this node's configuration"));
+    }
+}

@@ -1,0 +1,108 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditnode.certs.NodeIdentity;
+import org.creditnode.certs.Pem;
+import org.creditnode.config.NodeConfig;
+import org.creditnode.ingest.CommitGroup;
+import org.creditnode.ingest.CommitListener;
+import org.creditnode.route.LinkRouter;
+import org.creditnode.sign.Signer;
+import org.creditnode.store.AuditLog;
+import org.creditnode.store.CertificateStore;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * This node's place in the federation: the outbound queue and forwarder per neighbour, the
+ * mutual-TLS listener for neighbours' calls, and catch-up. Its own committed records enter here
+ * (as a {@link CommitListener}) and are queued before the department gets its answer.
+ */
+public final class Federation implements CommitListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Federation.class);
+
+    private final LinkRouter router;
+    private final LinkQueues queues;
+    private final Map<String, LinkForwarder> forwarders = new LinkedHashMap<>();
+    private final FederationServer server;
+    private final CatchUp catchUp;
+
+    public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
+                      NodeIdentity signing, Signer signer, ObjectMapper json) throws Exception {
+        this.router = router;
+        String self = config.node.id;
+        List<NodeConfig.Link> links = config.links();
+        char[] password = config.keys.password.toCharArray();
+        TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust));
+        var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
+        CertificateStore certificates = new CertificateStore(store.database());
+        DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
+        FederationClient client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
+        ReceiptCheck receipts = new ReceiptCheck(anchors);
+
+        queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
+        InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
+                queues, signer, signing.chain());
+        for (NodeConfig.Link link : links) {
+            forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit));
+        }
+        catchUp = new CatchUp(self, links, router, store, client, inbound, config.federation.recordsPerDelivery);
+        if (config.federation.port > 0) {
+            CallerPolicy policy = new CallerPolicy(config.node.parent == null ? null : config.node.parent.id,
+                    config.node.children.stream().map(l -> l.id).toList(), config.node.peers.stream().map(l -> l.id).toList());
+            server = new FederationServer(config.http.host, config.federation.port, tls, json,
+                    List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)));
+            LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());
+        } else {
+            server = null;
+            LOG.info("federation listener off (federation.port is 0) links={}", forwarders.keySet());
+        }
+    }
+
+    /** Queues this node's newly committed records for every link their category goes to. */
+    @Override
+    public void committed(CommitGroup group) throws Exception {
+        Map<String, List<StoredRecord>> byLink = new LinkedHashMap<>();
+        for (StoredRecord r : group.records()) {
+            for (String link : router.destinations(r.category(), null)) {
+                byLink.computeIfAbsent(link, k -> new ArrayList<>()).add(r);
+            }
+        }
+        queues.enqueue(byLink);
+    }
+
+    public CatchUp catchUp() { return catchUp; }
+
+    public LinkQueues queues() { return queues; }
+
+    public Optional<LinkForwarder> link(String id) { return Optional.ofNullable(forwarders.get(id)); }
+
+    public List<Map<String, Object>> linkStates() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Map<String, Long>> seen = catchUp.lastSeen();
+        for (LinkForwarder f : forwarders.values()) {
+            Map<String, Object> s = f.state();
+            s.put("role", router.roleOf(f.id()).map(Enum::name).orElse("?"));
+            s.put("neighbourHolds", seen.get(f.id()));
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) server.close();
+        for (LinkForwarder f : forwarders.values()) f.close();
+        queues.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.creditnode.route.LinkRouter;
+import org.creditnode.store.AuditLog;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.StoredRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The federation API between nodes (mutual TLS only): deliveries in, and the two reads a
+ * neighbour uses to catch up — what this node holds for it per origin, and records in order.
+ * Every answer depends on who the authenticated caller is and in which role this node knows it.
+ */
+@Path("/federation/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class FederationApi {
+    private static final int MAX_READ = 5000;
+
+    private final CallerPolicy policy;
+    private final LinkRouter router;
+    private final InboundService inbound;
+    private final RecordStore store;
+    private final DeliveryBuilder builder;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
+                         DeliveryBuilder builder, AuditLog audit, ObjectMapper json) {
+        this.policy = policy;
+        this.router = router;
+        this.inbound = inbound;
+        this.store = store;
+        this.builder = builder;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deliver(String body) throws Exception {
+        String caller = authorise("batches");
+        Delivery d;
+        try {
+            d = json.readValue(body, Delivery.class);
+        } catch (IOException e) {
+            return FederationError.response(400, "MALFORMED_DELIVERY", "the body is not a delivery: " + e.getMessage());
+        }
+        if (d.from() != null && !d.from().equals(caller)) {
+            audit.record("CALLER_REFUSED", caller, null, "SENDER_MISMATCH", "delivery claims to come from " + d.from());
+            return FederationError.response(403, "FORBIDDEN", "the delivery says it comes from " + d.from()
+                    + " but the TLS certificate is " + caller + "'s");
+        }
+        return Response.ok(inbound.accept(caller, d)).build();
+    }
+
+    @GET
+    @Path("/watermarks")
+    public Response watermarks() throws Exception {
+        String caller = authorise("watermarks");
+        Map<String, Long> available = new TreeMap<>();
+        for (RecordStore.SeqGroup g : store.seqGroups()) {
+            if (g.origin().equals(caller) || !router.destinations(g.category(), g.via()).contains(caller)) continue;
+            available.merge(g.origin(), g.maxSeq(), Math::max);
+        }
+        ObjectNode out = json.createObjectNode();
+        ObjectNode origins = out.putObject("origins");
+        available.forEach(origins::put);
+        return Response.ok(out).build();
+    }
+
+    @GET
+    @Path("/origins/{origin}/records")
+    public Response records(@PathParam("origin") String origin, @QueryParam("fromSeq") @DefaultValue("1") long fromSeq,
+                            @QueryParam("limit") @DefaultValue("1000") int limit) throws Exception {
+        String caller = authorise("records");
+        int n = Math.max(1, Math.min(limit, MAX_READ));
+        List<StoredRecord> visible = new ArrayList<>();
+        long from = fromSeq;
+        // Filtered categories leave holes in the sequence: read on until the page is full or the log ends.
+        while (visible.size() < n) {
+            List<StoredRecord> page = store.byOrigin(origin, from, n);
+            if (page.isEmpty()) break;
+            for (StoredRecord r : page) {
+                if (visible.size() < n && router.destinations(r.category(), r.via()).contains(caller)) visible.add(r);
+            }
+            from = page.get(page.size() - 1).seq() + 1;
+            if (page.size() < n) break;
+        }
+        return Response.ok(builder.build(visible)).build();
+    }
+
+    private String authorise(String operation) {
+        String caller = CallerIdentity.current();
+        try {
+            return policy.require(caller, operation, CallerPolicy.Role.PARENT, CallerPolicy.Role.CHILD, CallerPolicy.Role.PEER);
+        } catch (CallerRefused e) {
+            audit.record("CALLER_REFUSED", caller, null, "FORBIDDEN", e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditnode.route.LinkRouter;
+import org.creditnode.sign.CanonicalJson;
+import org.creditnode.sign.Signer;
+import org.creditnode.store.AuditLog;
+import org.creditnode.store.CertificateStore;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.SignBatch;
+import org.creditnode.store.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Takes records from a neighbour (pushed deliveries and catch-up pulls alike): verifies each
+ * against its origin's signature, checks the neighbour may send it, stores what is new exactly
+ * once, advances the origins' watermarks, queues the records onward, and answers with a receipt
+ * signed by this node. Refusals are audited.
+ */
+public final class InboundService {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String self;
+    private final RecordVerifier verifier;
+    private final LinkRouter router;
+    private final RecordStore store;
+    private final CertificateStore certificates;
+    private final AuditLog audit;
+    private final LinkQueues queues;
+    private final Signer signer;
+    private final List<String> ownChainPem;
+
+    public InboundService(String self, RecordVerifier verifier, LinkRouter router, RecordStore store,
+                          CertificateStore certificates, AuditLog audit, LinkQueues queues, Signer signer,
+                          List<X509Certificate> ownChain) {
+        this.self = self;
+        this.verifier = verifier;
+        this.router = router;
+        this.store = store;
+        this.certificates = certificates;
+        this.audit = audit;
+        this.queues = queues;
+        this.signer = signer;
+        this.ownChainPem = Delivery.pemChain(ownChain);
+    }
+
+    private record Candidate(StoredRecord record, SignBatch batch, String chainPem) {
+    }
+
+    public Receipt accept(String sender, Delivery delivery) throws Exception {
+        List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
+        List<Verdict> verdicts = verifier.verifyAll(delivery);
+        List<Receipt.RefusedRecord> refused = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            FederatedRecord fr = records.get(i);
+            JsonNode rec = parse(fr);
+            String id = rec == null ? "#" + i : rec.path("id").asText("#" + i);
+            Verdict v = verdicts.get(i);
+            if (!v.isOk()) {
+                refuse(refused, sender, id, v.code().name(), v.message());
+                continue;
+            }
+            String origin = rec.path("origin").asText();
+            String category = rec.path("category").asText();
+            if (origin.equals(self)) {
+                refuse(refused, sender, id, "OWN_ORIGIN", "records of origin " + self + " are issued here, not received");
+                continue;
+            }
+            var policy = router.refusesFrom(sender, category);
+            if (policy.isPresent()) {
+                refuse(refused, sender, id, "POLICY", policy.get());
+                continue;
+            }
+            candidates.add(toCandidate(fr, rec, sender, delivery));
+        }
+        List<String> accepted = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<StoredRecord> fresh = store(candidates, sender, accepted, duplicates, refused);
+        forward(fresh);
+        if (!refused.isEmpty() || !accepted.isEmpty()) {
+            LOG.info("delivery from={} records={} accepted={} duplicates={} refused={}", sender, records.size(),
+                    accepted.size(), duplicates.size(), refused.size());
+        }
+        return sign(new Receipt(self, sender, OffsetDateTime.now(ZoneOffset.UTC).toString(), accepted, duplicates,
+                refused, signer.keyId(), null, null));
+    }
+
+    /**
+     * Stores the new candidates in one transaction and returns them; duplicates are counted, not
+     * returned, so that they are never forwarded a second time. (Should this node die between
+     * the commit and the queueing, the next neighbour's catch-up pulls what it lacks.)
+     */
+    private synchronized List<StoredRecord> store(List<Candidate> candidates, String sender, List<String> accepted,
+                                                  List<String> duplicates, List<Receipt.RefusedRecord> refused) throws SQLException {
+        if (candidates.isEmpty()) return List.of();
+        Set<String> origins = new LinkedHashSet<>();
+        for (Candidate c : candidates) origins.add(c.record().origin());
+        for (String o : origins) store.ensureHead(o);
+        List<StoredRecord> held = new ArrayList<>();
+        List<String> brokenChains = new ArrayList<>();
+        try (Connection c = store.database().connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoredRecord> fresh = new ArrayList<>();
+                Set<String> batchesAdded = new HashSet<>();
+                Set<String> inThisDelivery = new HashSet<>();
+                for (Candidate cand : candidates) {
+                    StoredRecord r = cand.record();
+                    String key = r.id() + "@" + r.version();
+                    var existing = store.hashOf(c, r.id(), r.version());
+                    if (existing.isPresent() || !inThisDelivery.add(key)) {
+                        if (existing.isPresent() && !existing.get().equals(r.hash())) {
+                            refuse(refused, sender, r.id(), "CONFLICT", "a different record " + key + " is already held here");
+                            continue;
+                        }
+                        duplicates.add(key);
+                        continue;
+                    }
+                    if (cand.batch() != null && !batchesAdded.contains(cand.batch().batchId())
+                            && !store.batchExists(c, cand.batch().batchId())) {
+                        store.insertBatch(c, cand.batch());
+                        batchesAdded.add(cand.batch().batchId());
+                    }
+                    certificates.putIfAbsent(c, r.keyId(), r.origin(), cand.chainPem());
+                    fresh.add(r);
+                    held.add(r);
+                    accepted.add(key);
+                }
+                store.insertRecords(c, fresh);
+                for (String o : origins) {
+                    var adv = store.advanceWatermark(c, o);
+                    if (adv.brokenAt() != null) brokenChains.add(adv.brokenAt());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        for (String id : brokenChains) {
+            audit.record("CHAIN_BROKEN", sender, id, "PREV_HASH", "prevHash of " + id + " does not match the record before it");
+        }
+        return held;
+    }
+
+    /** Queues newly stored records to the next links. */
+    private void forward(List<StoredRecord> held) throws Exception {
+        Map<String, List<StoredRecord>> byLink = new LinkedHashMap<>();
+        for (StoredRecord r : held) {
+            for (String link : router.destinations(r.category(), r.via())) {
+                byLink.computeIfAbsent(link, k -> new ArrayList<>()).add(r);
+            }
+        }
+        queues.enqueue(byLink);
+    }
+
+    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, String sender, Delivery delivery) {
+        SignBatch batch = null;
+        String origin = rec.path("origin").asText();
+        if (fr.batch() != null) {
+            BatchSeal b = fr.batch();
+            batch = new SignBatch(b.batchId(), origin, (int) b.treeSize(), b.rootHash(), b.signedAt(), fr.sigAlg(),
+                    fr.keyId(), b.signature());
+        }
+        String subject = rec.path("subject").path("code").asText().toUpperCase(Locale.ROOT);
+        StoredRecord r = new StoredRecord(rec.path("id").asText(), rec.path("version").asInt(), origin,
+                rec.path("seq").asLong(), rec.path("category").asText(), subject, rec.path("status").asText("ACTIVE"),
+                date(rec, "decisionDate"), date(rec, "publicityUntil"), rec.path("receivedAt").asText(), fr.hash(),
+                rec.path("prevHash").asText(), fr.canonical(), fr.sigAlg(), fr.keyId(),
+                fr.batch() == null ? null : fr.batch().batchId(), fr.leafIndex() == null ? null : fr.leafIndex().intValue(),
+                fr.proof() == null ? null : String.join(",", fr.proof()), fr.signature(), 0, sender);
+        String chain = String.join("", delivery.certificates().get(fr.keyId()));
+        return new Candidate(r, batch, chain);
+    }
+
+    private static LocalDate date(JsonNode rec, String field) {
+        JsonNode v = rec.get(field);
+        return v == null || v.isNull() ? null : LocalDate.parse(v.asText());
+    }
+
+    private static JsonNode parse(FederatedRecord fr) {
+        try {
+            return fr.canonical() == null ? null : JSON.readTree(fr.canonical());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void refuse(List<Receipt.RefusedRecord> refused, String sender, String id, String code, String message) {
+        refused.add(new Receipt.RefusedRecord(id, code, message));
+        audit.record("RECORD_REFUSED", sender, id, code, message);
+    }
+
+    private Receipt sign(Receipt r) {
+        byte[] data = CanonicalJson.encode(JSON.valueToTree(r.unsigned()));
+        return new Receipt(r.receiver(), r.sender(), r.signedAt(), r.accepted(), r.duplicates(), r.refused(), r.keyId(),
+                Base64.getEncoder().encodeToString(signer.sign(data)), ownChainPem);
+    }
+}

@@ -1,0 +1,226 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.creditnode.config.NodeConfig;
+import org.creditnode.store.AuditLog;
+import org.creditnode.store.RecordStore;
+import org.creditnode.store.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers one link's queue to the neighbour: takes messages in order, loads their records,
+ * posts them over mutual TLS and acknowledges only after a genuine signed receipt. A failed
+ * delivery is retried in place with exponential back-off (order is kept); after the configured
+ * number of attempts the messages go to the link's dead-letter queue. A crash before the
+ * acknowledgement leaves the messages on the queue for the next start.
+ */
+public final class LinkForwarder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkForwarder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NodeConfig.Link link;
+    private final NodeConfig.Federation settings;
+    private final LinkQueues queues;
+    private final RecordStore store;
+    private final DeliveryBuilder builder;
+    private final FederationClient client;
+    private final ReceiptCheck receipts;
+    private final AuditLog audit;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean paused;
+
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile Instant lastFailure;
+    private volatile String lastError;
+    private volatile int failingAttempts;
+
+    public LinkForwarder(NodeConfig.Link link, NodeConfig.Federation settings, LinkQueues queues, RecordStore store,
+                         DeliveryBuilder builder, FederationClient client, ReceiptCheck receipts, AuditLog audit) {
+        this.link = link;
+        this.settings = settings;
+        this.queues = queues;
+        this.store = store;
+        this.builder = builder;
+        this.client = client;
+        this.receipts = receipts;
+        this.audit = audit;
+        this.thread = new Thread(this::run, "link-" + link.id);
+        this.thread.start();
+    }
+
+    public String id() { return link.id; }
+
+    public void pause() { paused = true; LOG.info("link paused link={}", link.id); }
+
+    public void resume() { paused = false; LOG.info("link resumed link={}", link.id); }
+
+    public Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("link", link.id);
+        s.put("url", link.url);
+        s.put("state", paused ? "PAUSED" : failingAttempts > 0 ? "RETRYING" : "UP");
+        s.put("queueDepth", queues.depth(LinkQueues.queue(link.id)));
+        s.put("deadLetters", queues.depth(LinkQueues.deadLetters(link.id)));
+        s.put("recordsDelivered", delivered.get());
+        s.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
+        s.put("lastFailure", lastFailure == null ? null : lastFailure.toString());
+        s.put("lastError", lastError);
+        s.put("failingAttempts", failingAttempts);
+        return s;
+    }
+
+    private void run() {
+        while (running) {
+            try (ClientSession session = queues.newSession()) {
+                session.start();
+                try (ClientConsumer consumer = session.createConsumer(LinkQueues.queue(link.id));
+                     ClientProducer producer = session.createProducer()) {
+                    while (running) {
+                        if (paused) {
+                            waitWhilePaused();
+                            continue;
+                        }
+                        List<ClientMessage> taken = take(consumer);
+                        if (taken.isEmpty()) continue;
+                        deliverOrDeadLetter(session, producer, taken);
+                    }
+                }
+            } catch (Exception e) {
+                if (!running) break;
+                lastError = e.toString();
+                LOG.warn("link {} consumer error, restarting: {}", link.id, e.toString());
+                sleep(1000);
+            }
+        }
+    }
+
+    /** Up to recordsPerDelivery records' worth of messages, waiting briefly for the first. */
+    private List<ClientMessage> take(ClientConsumer consumer) throws Exception {
+        List<ClientMessage> out = new ArrayList<>();
+        ClientMessage m = consumer.receive(500);
+        int records = 0;
+        while (m != null) {
+            out.add(m);
+            records += m.getIntProperty("records");
+            if (records >= settings.recordsPerDelivery) break;
+            m = consumer.receiveImmediate();
+        }
+        return out;
+    }
+
+    private void deliverOrDeadLetter(ClientSession session, ClientProducer producer, List<ClientMessage> taken) throws Exception {
+        List<StoredRecord> records = load(taken);
+        long delay = settings.retryInitialDelayMs;
+        for (int attempt = 1; running; attempt++) {
+            String error = attemptDelivery(records);
+            if (error == null) {
+                for (ClientMessage m : taken) m.acknowledge();
+                session.commit();
+                delivered.addAndGet(records.size());
+                lastSuccess = Instant.now();
+                failingAttempts = 0;
+                return;
+            }
+            failingAttempts = attempt;
+            lastFailure = Instant.now();
+            lastError = error;
+            if (attempt >= settings.maxAttempts) {
+                LOG.error("link {}: {} records to the dead-letter queue after {} attempts: {}", link.id, records.size(), attempt, error);
+                for (ClientMessage m : taken) {
+                    ClientMessage dead = session.createMessage(true);
+                    m.getBodyBuffer().resetReaderIndex();
+                    byte[] body = new byte[m.getBodyBuffer().readableBytes()];
+                    m.getBodyBuffer().readBytes(body);
+                    dead.writeBodyBufferBytes(body);
+                    dead.putIntProperty("records", m.getIntProperty("records"));
+                    dead.putStringProperty("error", error.length() > 500 ? error.substring(0, 500) : error);
+                    dead.putStringProperty("failedAt", Instant.now().toString());
+                    producer.send(LinkQueues.deadLetters(link.id), dead);
+                    m.acknowledge();
+                }
+                session.commit();
+                failingAttempts = 0;
+                return;
+            }
+            if (attempt == 1 || attempt % 10 == 0) LOG.warn("link {} delivery failed (attempt {}): {}", link.id, attempt, error);
+            sleep(delay);
+            delay = Math.min(delay * 2, settings.retryMaxDelayMs);
+            while (paused && running) waitWhilePaused();
+        }
+        session.rollback(); // stopping: the messages stay queued for the next start
+    }
+
+    /** Null on success, else why the attempt failed. */
+    private String attemptDelivery(List<StoredRecord> records) {
+        try {
+            if (records.isEmpty()) return null;
+            String body = JSON.writeValueAsString(builder.build(records));
+            FederationClient.Reply reply = client.postJson(link.url + "/federation/v1/batches", body);
+            if (!reply.ok()) return "HTTP " + reply.status() + ": " + abbreviate(reply.body());
+            Receipt receipt = JSON.readValue(reply.body(), Receipt.class);
+            var problem = receipts.problem(receipt, link.id);
+            if (problem.isPresent()) return "bad receipt: " + problem.get();
+            for (Receipt.RefusedRecord r : receipt.refused()) {
+                // A refusal is final (the record fails the neighbour's checks); retrying cannot change it.
+                audit.record("REFUSED_BY_NEIGHBOUR", link.id, r.id(), r.code(), r.message());
+            }
+            return null;
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private List<StoredRecord> load(List<ClientMessage> taken) throws Exception {
+        List<StoredRecord> out = new ArrayList<>();
+        for (ClientMessage m : taken) {
+            for (LinkQueues.Ref ref : LinkQueues.parseRefs(m)) {
+                Set<Long> wanted = new HashSet<>(ref.seqs());
+                long min = ref.seqs().stream().mapToLong(Long::longValue).min().orElse(0);
+                long max = ref.seqs().stream().mapToLong(Long::longValue).max().orElse(-1);
+                for (StoredRecord r : store.byOriginRange(ref.origin(), min, max)) {
+                    if (wanted.contains(r.seq())) out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void waitWhilePaused() {
+        sleep(200);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(10_000);
+    }
+}

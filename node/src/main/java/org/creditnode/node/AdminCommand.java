@@ -1,0 +1,150 @@
+package org.creditnode.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.record.SampleRecords;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Operator commands against a running node's local HTTP listener:
+ * {@code credit-node admin --url http://127.0.0.1:8440 links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up}
+ * and the demo feeder {@code credit-node feed --url URL --records N [--category C] [--batch N]}.
+ */
+final class AdminCommand {
+    static final String USAGE = """
+            credit-node admin --url URL COMMAND    (URL: the node's HTTP listener, e.g. http://127.0.0.1:8440)
+              links            each link: state, queue depth, dead letters, last success/error, what the neighbour holds
+              origins          per origin: watermark (held without gaps, chain checked), highest seq, records held
+              audit [N]        the last N audit events (refused records and callers, broken chains)
+              pause ID         stop delivering to neighbour ID (records keep queueing)
+              resume ID        deliver again
+              dlq ID           show the dead-letter queue of link ID
+              replay ID        move link ID's dead letters back to its queue
+              catch-up         run one catch-up round now
+            credit-node feed --url URL [--records N] [--batch N] [--category ADMIN_PENALTY|SERIOUS_DISHONESTY_LIST|...]
+                             submit generated sample records (demo and load tests)
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AdminCommand() {
+    }
+
+    static int admin(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 3 || !args[0].equals("--url")) {
+            err.print(USAGE);
+            return 2;
+        }
+        String base = args[1].replaceAll("/+$", "") + "/admin/v1";
+        String cmd = args[2];
+        String arg = args.length > 3 ? args[3] : null;
+        try {
+            HttpResponse<String> r = switch (cmd) {
+                case "links" -> send(HttpRequest.newBuilder(URI.create(base + "/links")).GET());
+                case "origins" -> send(HttpRequest.newBuilder(URI.create(base + "/origins")).GET());
+                case "audit" -> send(HttpRequest.newBuilder(URI.create(base + "/audit?limit=" + (arg == null ? 50 : Integer.parseInt(arg)))).GET());
+                case "catch-up" -> send(post(base + "/catch-up"));
+                case "pause", "resume" -> send(post(base + "/links/" + need(arg, cmd) + "/" + cmd));
+                case "dlq" -> send(HttpRequest.newBuilder(URI.create(base + "/links/" + need(arg, cmd) + "/dlq")).GET());
+                case "replay" -> send(post(base + "/links/" + need(arg, cmd) + "/dlq/replay"));
+                default -> throw new IllegalArgumentException("unknown admin command " + cmd);
+            };
+            out.println(JSON.writeValueAsString(JSON.readTree(r.body())));
+            return r.statusCode() == 200 ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println("error: cannot reach " + args[1] + ": " + e);
+            return 1;
+        }
+    }
+
+    static int feed(String[] args, PrintStream out, PrintStream err) {
+        String url = null;
+        int records = 100;
+        int batch = 500;
+        String category = "ADMIN_PENALTY";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--url" -> url = args[++i];
+                    case "--records" -> records = Integer.parseInt(args[++i]);
+                    case "--batch" -> batch = Integer.parseInt(args[++i]);
+                    case "--category" -> category = args[++i];
+                    default -> throw new IllegalArgumentException("unknown feed option " + args[i]);
+                }
+            }
+            if (url == null) throw new IllegalArgumentException("--url is required");
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            URI uri = URI.create(url.replaceAll("/+$", "") + "/api/v1/records");
+            int accepted = 0;
+            int seed = (int) (System.nanoTime() & 0x3ffffff);
+            for (int done = 0; done < records; done += batch) {
+                ObjectNode body = JSON.createObjectNode();
+                ArrayNode a = body.putArray("records");
+                for (int i = 0; i < Math.min(batch, records - done); i++) a.add(sample(category, seed + done + i));
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    err.println("error: HTTP " + r.statusCode() + ": " + r.body());
+                    return 1;
+                }
+                var answer = JSON.readTree(r.body());
+                accepted += answer.get("accepted").size();
+                if (!answer.get("rejected").isEmpty()) err.println("rejected: " + answer.get("rejected"));
+            }
+            out.println("accepted " + accepted + " of " + records + " " + category + " records at " + url);
+            return accepted == records ? 0 : 1;
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    static ObjectNode sample(String category, int n) {
+        ObjectNode r = switch (category) {
+            case "ADMIN_PENALTY" -> SampleRecords.penalty();
+            case "ADMIN_LICENSE" -> SampleRecords.licence();
+            case "RED_LIST" -> SampleRecords.redList();
+            case "SERIOUS_DISHONESTY_LIST" -> SampleRecords.seriousDishonesty();
+            case "COMMITMENT" -> SampleRecords.commitment();
+            default -> throw new IllegalArgumentException("no sample for category " + category);
+        };
+        ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(n, 100_000_000)));
+        return r;
+    }
+
+    private static String need(String arg, String cmd) {
+        if (arg == null) throw new IllegalArgumentException(cmd + " needs a link id");
+        return arg;
+    }
+
+    private static HttpRequest.Builder post(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String[] rest(String[] args) {
+        return Arrays.copyOfRange(args, 1, args.length);
+    }
+}
