@@ -48,7 +48,6 @@ public final class NodeProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.onSpinWait();
             TimeUnit.MILLISECONDS.sleep(50); // polling interval for an external process; the condition is awaited, not assumed
         }
         throw new AssertionError("node not healthy within " + timeout + ":\n" + log());
@@ -62,6 +61,12 @@ public final class NodeProcess implements AutoCloseable {
             throw new AssertionError("node did not stop within " + timeout + " after SIGTERM:\n" + log());
         }
         return process.exitValue();
+    }
+
+    /** kill -9: no shutdown hook, no clean close — what a crash or a power cut leaves behind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public String log() throws IOException {

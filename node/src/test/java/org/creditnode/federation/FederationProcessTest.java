@@ -1,0 +1,198 @@
+package org.creditnode.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.certs.FederationPki;
+import org.creditnode.certs.KeyAlgorithm;
+import org.creditnode.certs.NodeIdentity;
+import org.creditnode.node.Http;
+import org.creditnode.record.SampleRecords;
+import org.creditnode.sign.Signer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The federation across four real node processes over real sockets and mutual TLS: upward and
+ * downward delivery with exact counts, a kill -9 of the city in mid-stream, a national outage and
+ * catch-up, and refusals (tampered record, non-origin signature, unknown or wrong-role caller).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationProcessTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SUBJECTS = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+    static DemoFederation fed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        long t0 = System.nanoTime();
+        fed = new DemoFederation(dir);
+        System.out.println("4 node processes healthy after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fed != null) fed.close();
+    }
+
+    @Test
+    @Order(1)
+    void recordsSurviveAKill9OfTheCityInMidStreamAndArriveAtNationalExactlyOnce() throws Exception {
+        int total = 3000;
+        long t0 = System.nanoTime();
+        feed("360404", 1000, "ADMIN_PENALTY");
+        fed.nodes.get("360400").kill();
+        feed("360404", 1000, "ADMIN_PENALTY"); // the county keeps accepting; its queue to the city grows
+        fed.start("360400").awaitHealthy(Duration.ofSeconds(60));
+        feed("360404", 1000, "ADMIN_PENALTY");
+        fed.await("all " + total + " county records at national", Duration.ofSeconds(120),
+                () -> fed.watermark("100000", "360404") >= total);
+        System.out.printf("3 hops with a city kill -9: %d records at national in %d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
+        for (String node : List.of("360400", "360000", "100000")) {
+            assertEquals(total, fed.records(node, "360404"), "records of 360404 held at " + node + " (exactly once)");
+            assertEquals(total, fed.watermark(node, "360404"), "no gap and an unbroken chain at " + node);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSeriousDishonestyListEntryMadeAtTheProvinceReachesTheCounty() throws Exception {
+        feed("360000", 5, "SERIOUS_DISHONESTY_LIST");
+        feed("360000", 7, "ADMIN_PENALTY"); // not distributed: stays at the province (and goes up)
+        fed.await("the list entries at the county", Duration.ofSeconds(60), () -> fed.records("360404", "360000") >= 5);
+        fed.await("province records at national", Duration.ofSeconds(60), () -> fed.records("100000", "360000") >= 12);
+        assertEquals(5, fed.records("360400", "360000"), "the city holds the province's list entries only");
+        assertEquals(5, fed.records("360404", "360000"), "the county holds the province's list entries only");
+        assertEquals(12, fed.records("100000", "360000"), "national aggregates everything of the province");
+    }
+
+    @Test
+    @Order(3)
+    void nationalCatchesUpAfterAnOutage() throws Exception {
+        long before = fed.records("100000", "360404");
+        int exit = fed.nodes.get("100000").terminate(Duration.ofSeconds(20));
+        assertEquals(143, exit);
+        feed("360404", 500, "ADMIN_PENALTY");
+        // The province cannot deliver; pause its link too, so that only catch-up (pull) can heal.
+        assertEquals(200, fed.http("360000").post("/admin/v1/links/100000/pause", "application/json", "").status());
+        fed.start("100000").awaitHealthy(Duration.ofSeconds(60));
+        long t0 = System.nanoTime();
+        fed.await("national caught up by pulling", Duration.ofSeconds(90),
+                () -> fed.records("100000", "360404") >= before + 500);
+        System.out.printf("catch-up after outage: 500 records pulled in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(before + 500, fed.records("100000", "360404"));
+        assertEquals(before + 500, fed.watermark("100000", "360404"));
+        assertEquals(200, fed.http("360000").post("/admin/v1/links/100000/resume", "application/json", "").status());
+        // The queued copies now arrive as duplicates: still exactly one copy each.
+        fed.await("the paused link's queue drained", Duration.ofSeconds(60), () -> linkDepth("360000", "100000") == 0);
+        assertEquals(before + 500, fed.records("100000", "360404"));
+    }
+
+    @Test
+    @Order(4)
+    void tamperedAndReSignedRecordsAreRefusedAndAudited() throws Exception {
+        // Act as the province (a child of national) with its real TLS and signing keys.
+        Path pki = fed.pki;
+        FederationClient asProvince = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360000/tls.p12"),
+                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        // A genuine county record, as the city serves it to its parent.
+        FederationClient.Reply r = asProvince.getJson(fed.fedUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=1&limit=1");
+        assertEquals(200, r.status(), r.body());
+        Delivery genuine = JSON.readValue(r.body(), Delivery.class);
+        FederatedRecord rec = genuine.records().get(0);
+
+        // 1. Tampered: one changed character, hash recomputed so only the signature can tell.
+        String text = rec.canonical().replace("\"version\":1", "\"version\":7");
+        FederatedRecord tampered = new FederatedRecord(text, FederatedRecord.hashHex(
+                org.creditnode.sign.SignatureAlgorithm.fromWireName(rec.sigAlg()), text.getBytes(StandardCharsets.UTF_8)),
+                rec.sigAlg(), rec.keyId(), rec.signature(), rec.batch(), rec.leafIndex(), rec.proof());
+        // 2. Re-signed by the province: a valid signature, but not the origin's.
+        NodeIdentity province = NodeIdentity.load(pki.resolve("nodes/360000/signing.p12"), DemoFederation.PASSWORD, "signing");
+        Signer signer = Signer.forKey(province.privateKey(), province.keyId());
+        FederatedRecord resigned = FederatedRecord.signedAlone(rec.canonicalBytes(), signer.algorithm(), province.keyId(),
+                signer.sign(rec.canonicalBytes()));
+        Map<String, List<String>> certs = new java.util.HashMap<>(genuine.certificates());
+        certs.put(province.keyId(), Delivery.pemChain(province.chain()));
+        Delivery forged = new Delivery("360000", List.of(tampered, resigned), certs);
+
+        FederationClient.Reply answer = asProvince.postJson(fed.fedUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(forged));
+        assertEquals(200, answer.status(), answer.body());
+        Receipt receipt = JSON.readValue(answer.body(), Receipt.class);
+        assertTrue(receipt.accepted().isEmpty(), answer.body());
+        assertEquals(List.of("BAD_PROOF", "NOT_ORIGIN"), receipt.refused().stream().map(Receipt.RefusedRecord::code).toList());
+        assertTrue(new ReceiptCheck(org.creditnode.certs.Pem.readCertificates(pki.resolve("signing-trust.pem")))
+                .problem(receipt, "100000").isEmpty(), "the receipt is signed by national");
+        JsonNode audit = fed.audit("100000");
+        assertTrue(contains(audit, "RECORD_REFUSED", "BAD_PROOF") && contains(audit, "RECORD_REFUSED", "NOT_ORIGIN"), audit.toString());
+
+        // 3. A federation member in the wrong role: the county is no child of national.
+        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
+                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient.Reply refused = asCounty.postJson(fed.fedUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(genuine));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(contains(fed.audit("100000"), "CALLER_REFUSED", "FORBIDDEN"));
+
+        // 4. A certificate from another federation: no TLS session at all.
+        Path alien = dir.resolve("alien-pki");
+        new FederationPki(alien, KeyAlgorithm.SM2, DemoFederation.PASSWORD).issueNode("360000");
+        FederationClient stranger = new FederationClient(TlsMaterial.load(alien.resolve("nodes/360000/tls.p12"),
+                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        assertThrows(IOException.class, () -> stranger.getJson(fed.fedUrl("100000") + "/federation/v1/watermarks"));
+    }
+
+    private static boolean contains(JsonNode events, String kind, String code) {
+        for (JsonNode e : events) {
+            if (kind.equals(e.path("kind").asText()) && code.equals(e.path("code").asText())) return true;
+        }
+        return false;
+    }
+
+    private static long linkDepth(String at, String link) throws Exception {
+        for (JsonNode l : fed.http(at).get("/admin/v1/links").json().get("links")) {
+            if (l.get("link").asText().equals(link)) return l.get("queueDepth").asLong();
+        }
+        throw new AssertionError("no link " + link + " at " + at);
+    }
+
+    /** Submits {@code n} records of a category at a node's department API in batches of up to 250. */
+    private static void feed(String node, int n, String category) throws Exception {
+        Http http = fed.http(node);
+        for (int done = 0; done < n; done += 250) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode a = body.putArray("records");
+            for (int i = 0; i < Math.min(250, n - done); i++) {
+                ObjectNode r = switch (category) {
+                    case "SERIOUS_DISHONESTY_LIST" -> SampleRecords.seriousDishonesty();
+                    default -> SampleRecords.penalty();
+                };
+                ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", SUBJECTS.incrementAndGet()));
+                a.add(r);
+            }
+            Http.Reply reply = http.postJson("/api/v1/records", body);
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(a.size(), reply.json().get("accepted").size(), reply.body());
+        }
+    }
+}
