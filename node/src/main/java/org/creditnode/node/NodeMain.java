@@ -26,6 +26,8 @@ public final class NodeMain {
             Tools:
               java -jar credit-node.jar bench [--records N] [--batch N] [--threads N] [--signing batch|record]
                                          measure ingest throughput through the HTTP API (starts its own node)
+              java -jar credit-node.jar fedbench [--records N] [--rate R] [--outage-seconds S] [--signing batch|record]
+                                         four node processes on loopback: throughput, latency, catch-up county → national
               java -jar credit-node.jar admin --url URL links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up
               java -jar credit-node.jar feed --url URL [--records N] [--category C]
               java -jar credit-node.jar help
@@ -47,6 +49,9 @@ public final class NodeMain {
             }
             case "admin" -> {
                 return AdminCommand.admin(AdminCommand.rest(args), out, err);
+            }
+            case "fedbench" -> {
+                return FederationBenchmark.run(AdminCommand.rest(args), out, err);
             }
             case "feed" -> {
                 return AdminCommand.feed(AdminCommand.rest(args), out, err);

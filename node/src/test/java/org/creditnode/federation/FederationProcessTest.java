@@ -8,6 +8,8 @@ import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.NodeIdentity;
 import org.creditnode.node.Http;
+import org.creditnode.node.LocalFederation;
+import org.creditnode.node.TestNodes;
 import org.creditnode.record.SampleRecords;
 import org.creditnode.sign.Signer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +45,14 @@ class FederationProcessTest {
 
     @TempDir
     static Path dir;
-    static DemoFederation fed;
+    static LocalFederation fed;
 
     @BeforeAll
     static void start() throws Exception {
         long t0 = System.nanoTime();
-        fed = new DemoFederation(dir);
-        System.out.println("4 node processes healthy after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        fed = new LocalFederation(List.of("100000", "360000", "360400", "360404"), dir, TestNodes.CONFIG_DIR, "");
+        Duration up = fed.startAll(Duration.ofSeconds(120));
+        System.out.println("4 node processes healthy after " + up.toMillis() + " ms");
     }
 
     @AfterAll
@@ -63,11 +66,12 @@ class FederationProcessTest {
         int total = 3000;
         long t0 = System.nanoTime();
         feed("360404", 1000, "ADMIN_PENALTY");
-        fed.nodes.get("360400").kill();
+        fed.kill("360400");
         feed("360404", 1000, "ADMIN_PENALTY"); // the county keeps accepting; its queue to the city grows
-        fed.start("360400").awaitHealthy(Duration.ofSeconds(60));
+        fed.start("360400");
+        fed.awaitHealthy("360400", Duration.ofSeconds(60));
         feed("360404", 1000, "ADMIN_PENALTY");
-        fed.await("all " + total + " county records at national", Duration.ofSeconds(120),
+        await("all " + total + " county records at national", Duration.ofSeconds(120),
                 () -> fed.watermark("100000", "360404") >= total);
         System.out.printf("3 hops with a city kill -9: %d records at national in %d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
         for (String node : List.of("360400", "360000", "100000")) {
@@ -81,8 +85,8 @@ class FederationProcessTest {
     void aSeriousDishonestyListEntryMadeAtTheProvinceReachesTheCounty() throws Exception {
         feed("360000", 5, "SERIOUS_DISHONESTY_LIST");
         feed("360000", 7, "ADMIN_PENALTY"); // not distributed: stays at the province (and goes up)
-        fed.await("the list entries at the county", Duration.ofSeconds(60), () -> fed.records("360404", "360000") >= 5);
-        fed.await("province records at national", Duration.ofSeconds(60), () -> fed.records("100000", "360000") >= 12);
+        await("the list entries at the county", Duration.ofSeconds(60), () -> fed.records("360404", "360000") >= 5);
+        await("province records at national", Duration.ofSeconds(60), () -> fed.records("100000", "360000") >= 12);
         assertEquals(5, fed.records("360400", "360000"), "the city holds the province's list entries only");
         assertEquals(5, fed.records("360404", "360000"), "the county holds the province's list entries only");
         assertEquals(12, fed.records("100000", "360000"), "national aggregates everything of the province");
@@ -92,21 +96,22 @@ class FederationProcessTest {
     @Order(3)
     void nationalCatchesUpAfterAnOutage() throws Exception {
         long before = fed.records("100000", "360404");
-        int exit = fed.nodes.get("100000").terminate(Duration.ofSeconds(20));
+        int exit = fed.stop("100000");
         assertEquals(143, exit);
         feed("360404", 500, "ADMIN_PENALTY");
         // The province cannot deliver; pause its link too, so that only catch-up (pull) can heal.
-        assertEquals(200, fed.http("360000").post("/admin/v1/links/100000/pause", "application/json", "").status());
-        fed.start("100000").awaitHealthy(Duration.ofSeconds(60));
+        assertEquals(200, fed.post("360000", "/admin/v1/links/100000/pause", "").statusCode());
+        fed.start("100000");
+        fed.awaitHealthy("100000", Duration.ofSeconds(60));
         long t0 = System.nanoTime();
-        fed.await("national caught up by pulling", Duration.ofSeconds(90),
+        await("national caught up by pulling", Duration.ofSeconds(90),
                 () -> fed.records("100000", "360404") >= before + 500);
         System.out.printf("catch-up after outage: 500 records pulled in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertEquals(before + 500, fed.records("100000", "360404"));
         assertEquals(before + 500, fed.watermark("100000", "360404"));
-        assertEquals(200, fed.http("360000").post("/admin/v1/links/100000/resume", "application/json", "").status());
+        assertEquals(200, fed.post("360000", "/admin/v1/links/100000/resume", "").statusCode());
         // The queued copies now arrive as duplicates: still exactly one copy each.
-        fed.await("the paused link's queue drained", Duration.ofSeconds(60), () -> linkDepth("360000", "100000") == 0);
+        await("the paused link's queue drained", Duration.ofSeconds(60), () -> linkDepth("360000", "100000") == 0);
         assertEquals(before + 500, fed.records("100000", "360404"));
     }
 
@@ -114,11 +119,11 @@ class FederationProcessTest {
     @Order(4)
     void tamperedAndReSignedRecordsAreRefusedAndAudited() throws Exception {
         // Act as the province (a child of national) with its real TLS and signing keys.
-        Path pki = fed.pki;
+        Path pki = fed.pki();
         FederationClient asProvince = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360000/tls.p12"),
-                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
         // A genuine county record, as the city serves it to its parent.
-        FederationClient.Reply r = asProvince.getJson(fed.fedUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=1&limit=1");
+        FederationClient.Reply r = asProvince.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=1&limit=1");
         assertEquals(200, r.status(), r.body());
         Delivery genuine = JSON.readValue(r.body(), Delivery.class);
         FederatedRecord rec = genuine.records().get(0);
@@ -129,7 +134,7 @@ class FederationProcessTest {
                 org.creditnode.sign.SignatureAlgorithm.fromWireName(rec.sigAlg()), text.getBytes(StandardCharsets.UTF_8)),
                 rec.sigAlg(), rec.keyId(), rec.signature(), rec.batch(), rec.leafIndex(), rec.proof());
         // 2. Re-signed by the province: a valid signature, but not the origin's.
-        NodeIdentity province = NodeIdentity.load(pki.resolve("nodes/360000/signing.p12"), DemoFederation.PASSWORD, "signing");
+        NodeIdentity province = NodeIdentity.load(pki.resolve("nodes/360000/signing.p12"), LocalFederation.PASSWORD, "signing");
         Signer signer = Signer.forKey(province.privateKey(), province.keyId());
         FederatedRecord resigned = FederatedRecord.signedAlone(rec.canonicalBytes(), signer.algorithm(), province.keyId(),
                 signer.sign(rec.canonicalBytes()));
@@ -137,29 +142,59 @@ class FederationProcessTest {
         certs.put(province.keyId(), Delivery.pemChain(province.chain()));
         Delivery forged = new Delivery("360000", List.of(tampered, resigned), certs);
 
-        FederationClient.Reply answer = asProvince.postJson(fed.fedUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(forged));
+        FederationClient.Reply answer = asProvince.postJson(fed.federationUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(forged));
         assertEquals(200, answer.status(), answer.body());
         Receipt receipt = JSON.readValue(answer.body(), Receipt.class);
         assertTrue(receipt.accepted().isEmpty(), answer.body());
         assertEquals(List.of("BAD_PROOF", "NOT_ORIGIN"), receipt.refused().stream().map(Receipt.RefusedRecord::code).toList());
         assertTrue(new ReceiptCheck(org.creditnode.certs.Pem.readCertificates(pki.resolve("signing-trust.pem")))
                 .problem(receipt, "100000").isEmpty(), "the receipt is signed by national");
-        JsonNode audit = fed.audit("100000");
+        JsonNode audit = audit("100000");
         assertTrue(contains(audit, "RECORD_REFUSED", "BAD_PROOF") && contains(audit, "RECORD_REFUSED", "NOT_ORIGIN"), audit.toString());
 
         // 3. A federation member in the wrong role: the county is no child of national.
         FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
-                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        FederationClient.Reply refused = asCounty.postJson(fed.fedUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(genuine));
+                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient.Reply refused = asCounty.postJson(fed.federationUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(genuine));
         assertEquals(403, refused.status(), refused.body());
-        assertTrue(contains(fed.audit("100000"), "CALLER_REFUSED", "FORBIDDEN"));
+        assertTrue(contains(audit("100000"), "CALLER_REFUSED", "FORBIDDEN"));
 
         // 4. A certificate from another federation: no TLS session at all.
         Path alien = dir.resolve("alien-pki");
-        new FederationPki(alien, KeyAlgorithm.SM2, DemoFederation.PASSWORD).issueNode("360000");
+        new FederationPki(alien, KeyAlgorithm.SM2, LocalFederation.PASSWORD).issueNode("360000");
         FederationClient stranger = new FederationClient(TlsMaterial.load(alien.resolve("nodes/360000/tls.p12"),
-                DemoFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        assertThrows(IOException.class, () -> stranger.getJson(fed.fedUrl("100000") + "/federation/v1/watermarks"));
+                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        assertThrows(IOException.class, () -> stranger.getJson(fed.federationUrl("100000") + "/federation/v1/watermarks"));
+    }
+
+    private static JsonNode audit(String node) throws Exception {
+        return JSON.readTree(fed.get(node, "/admin/v1/audit?limit=200").body()).get("events");
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls a condition on other processes until it holds; fails with every node's link state if it does not. */
+    private static void await(String what, Duration timeout, Check condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) return;
+            } catch (IOException restarting) {
+                // a node is restarting
+            }
+            Thread.sleep(200); // polling interval; the condition is what is awaited
+        }
+        StringBuilder state = new StringBuilder();
+        for (String id : fed.chain()) {
+            try {
+                state.append(id).append(": ").append(fed.get(id, "/admin/v1/links").body()).append('\n');
+            } catch (IOException e) {
+                state.append(id).append(": unreachable\n");
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "\n" + state);
     }
 
     private static boolean contains(JsonNode events, String kind, String code) {
@@ -170,7 +205,7 @@ class FederationProcessTest {
     }
 
     private static long linkDepth(String at, String link) throws Exception {
-        for (JsonNode l : fed.http(at).get("/admin/v1/links").json().get("links")) {
+        for (JsonNode l : JSON.readTree(fed.get(at, "/admin/v1/links").body()).get("links")) {
             if (l.get("link").asText().equals(link)) return l.get("queueDepth").asLong();
         }
         throw new AssertionError("no link " + link + " at " + at);
@@ -178,7 +213,7 @@ class FederationProcessTest {
 
     /** Submits {@code n} records of a category at a node's department API in batches of up to 250. */
     private static void feed(String node, int n, String category) throws Exception {
-        Http http = fed.http(node);
+        Http http = new Http(fed.apiUrl(node));
         for (int done = 0; done < n; done += 250) {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode a = body.putArray("records");

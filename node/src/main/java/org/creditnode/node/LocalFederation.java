@@ -1,0 +1,192 @@
+package org.creditnode.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditnode.certs.FederationPki;
+import org.creditnode.certs.KeyAlgorithm;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A chain of node processes on loopback (national → province → city → county, one id per level),
+ * with one development PKI and free ports: what the federation tests and the federation benchmark
+ * run. Each node is a separate JVM started as operators start it (NodeMain --config).
+ */
+public final class LocalFederation implements AutoCloseable {
+    public static final char[] PASSWORD = "changeit".toCharArray();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+    private static final List<String> LEVELS = List.of("national", "province", "city", "county");
+
+    private final List<String> chain;
+    private final Path dir;
+    private final Path pki;
+    private final Path configDir;
+    private final String extraYaml;
+    private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> fedPorts = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    /**
+     * @param chain     node ids from national down, e.g. 100000, 360000, 360400, 360404
+     * @param configDir the repository's config/ folder (catalogue, regions, holidays; routes beside it)
+     * @param extraYaml appended to every node's configuration (e.g. an ingest: block)
+     */
+    public LocalFederation(List<String> chain, Path dir, Path configDir, String extraYaml) throws Exception {
+        this.chain = List.copyOf(chain);
+        this.dir = dir;
+        this.pki = dir.resolve("pki");
+        this.configDir = configDir.toAbsolutePath().normalize();
+        this.extraYaml = extraYaml;
+        new FederationPki(pki, KeyAlgorithm.SM2, PASSWORD).createFederation(chain);
+        for (String id : chain) {
+            httpPorts.put(id, freePort());
+            fedPorts.put(id, freePort());
+        }
+        for (String id : chain) writeConfig(id);
+    }
+
+    public Path pki() { return pki; }
+
+    public List<String> chain() { return chain; }
+
+    public String apiUrl(String id) { return "http://127.0.0.1:" + httpPorts.get(id); }
+
+    public String federationUrl(String id) { return "https://127.0.0.1:" + fedPorts.get(id); }
+
+    public Process process(String id) { return processes.get(id); }
+
+    /** Starts every node and waits until all are healthy; returns the time that took. */
+    public Duration startAll(Duration timeout) throws Exception {
+        long t0 = System.nanoTime();
+        for (String id : chain) start(id);
+        for (String id : chain) awaitHealthy(id, timeout);
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    public void start(String id) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(),
+                "--config", config(id).toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(id + ".log").toFile())).start();
+        processes.put(id, p);
+    }
+
+    public Duration awaitHealthy(String id, Duration timeout) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(id);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException("node " + id + " exited with " + p.exitValue() + "; see " + dir.resolve(id + ".log"));
+            }
+            try {
+                if (get(id, "/health").statusCode() == 200) return Duration.ofNanos(System.nanoTime() - t0);
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100); // polling another process
+        }
+        throw new IllegalStateException("node " + id + " not healthy within " + timeout + "; see " + dir.resolve(id + ".log"));
+    }
+
+    /** SIGTERM, and the exit code. */
+    public int stop(String id) throws InterruptedException {
+        Process p = processes.get(id);
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return p.exitValue();
+    }
+
+    /** kill -9. */
+    public void kill(String id) throws InterruptedException {
+        processes.get(id).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Per origin: records held, watermark, highest seq, from the node's admin API. */
+    public JsonNode origins(String id) throws Exception {
+        return JSON.readTree(get(id, "/admin/v1/origins").body()).path("origins");
+    }
+
+    public long records(String at, String origin) throws Exception {
+        return origins(at).path(origin).path("records").asLong(0);
+    }
+
+    public long watermark(String at, String origin) throws Exception {
+        return origins(at).path(origin).path("watermark").asLong(0);
+    }
+
+    public HttpResponse<String> get(String id, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl(id) + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String id, String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl(id) + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Path config(String id) {
+        return dir.resolve(id).resolve(id + ".yaml");
+    }
+
+    private void writeConfig(String id) throws IOException {
+        int i = chain.indexOf(id);
+        String parent = i == 0 ? "" : "  parent: { id: \"%s\", url: \"%s\" }\n".formatted(chain.get(i - 1), federationUrl(chain.get(i - 1)));
+        String children = i == chain.size() - 1 ? "  children: []\n"
+                : "  children:\n    - { id: \"%s\", url: \"%s\" }\n".formatted(chain.get(i + 1), federationUrl(chain.get(i + 1)));
+        Files.createDirectories(config(id).getParent());
+        Files.writeString(config(id), """
+                node:
+                  id: "%s"
+                  name: local %s
+                  level: %s
+                %s%s
+                data: %s
+                keys: { pki: %s }
+                http: { host: 127.0.0.1, port: %d }
+                federation: { port: %d, retryInitialDelayMs: 100, retryMaxDelayMs: 1000, maxAttempts: 1000 }
+                catalogue: %s
+                regions: %s
+                holidays: %s
+                routes: %s
+                %s
+                """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
+                httpPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
+                configDir.resolve("holidays.yaml"), configDir.resolveSibling("routes"), extraYaml));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes.values()) p.destroyForcibly();
+        for (Process p : processes.values()) {
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
