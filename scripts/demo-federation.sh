@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The demo federation on this machine: six node processes on loopback ports, one development PKI.
+#
+#   scripts/demo-federation.sh start    build if needed, create keys (certs tool), start all six nodes
+#   scripts/demo-federation.sh feed     records at the county (360404) → shown arriving at national (100000);
+#                                       a serious-dishonesty list entry at the province (360000) → at the county
+#   scripts/demo-federation.sh status   each node's links (queue depth, last success/error, what neighbours hold)
+#   scripts/demo-federation.sh stop     SIGTERM to every node
+#
+# Nodes: 100000 national (:8410), 360000 Jiangxi (:8420), 360400 Jiujiang (:8430), 360404 Chaisang
+# (:8440), 320000 Jiangsu (:8450), 310000 Shanghai (:8460); federation (mutual TLS) ports are +1000.
+# Data, logs and pids live under data/; keys under federation-keys/ (both ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NODES="100000 360000 360400 360404 320000 310000"
+JAR=node/target/credit-node.jar
+CERTS=certs/target/credit-certs-cli.jar
+LOGS=data/demo-logs
+PIDS=data/demo.pids
+declare -A PORT=([100000]=8410 [360000]=8420 [360400]=8430 [360404]=8440 [320000]=8450 [310000]=8460)
+
+node() { java -jar "$JAR" "$@"; }
+held() { # held AT ORIGIN -> number of ORIGIN's records held at node AT
+  curl -sf "http://127.0.0.1:${PORT[$1]}/admin/v1/origins" | python3 -c \
+    "import json,sys; print(json.load(sys.stdin)['origins'].get('$2',{}).get('records',0))" 2>/dev/null || echo 0
+}
+wait_for() { # wait_for AT ORIGIN COUNT WHAT
+  local t0=$SECONDS
+  until [ "$(held "$1" "$2")" -ge "$3" ]; do
+    if [ $((SECONDS - t0)) -gt 120 ]; then echo "  not there after 120 s: see '$0 status'"; return 1; fi
+    sleep 0.5
+  done
+  echo "  $4: $(held "$1" "$2") records of $2 at $1 after $((SECONDS - t0)) s"
+}
+
+case "${1:-}" in
+  start)
+    [ -f "$JAR" ] && [ -f "$CERTS" ] || mvn -q -B -DskipTests package
+    if [ ! -f federation-keys/signing-trust.pem ]; then
+      java -jar "$CERTS" federation --out federation-keys --nodes "${NODES// /,}"
+    fi
+    mkdir -p "$LOGS"; : > "$PIDS"
+    for n in $NODES; do
+      nohup java -jar "$JAR" --config "config/$n.yaml" > "$LOGS/$n.log" 2>&1 &
+      echo $! >> "$PIDS"
+    done
+    for n in $NODES; do
+      until curl -sf "http://127.0.0.1:${PORT[$n]}/health" > /dev/null; do sleep 0.5; done
+      echo "node $n up: http://127.0.0.1:${PORT[$n]}  (log $LOGS/$n.log)"
+    done ;;
+  feed)
+    before=$(held 100000 360404)
+    echo "1. 1000 administrative penalties submitted at the county 360404 (Chaisang) ..."
+    node feed --url http://127.0.0.1:8440 --records 1000 2>/dev/null
+    wait_for 100000 360404 $((before + 1000)) "county → city → province → national"
+    before=$(held 360404 360000)
+    echo "2. 3 serious-dishonesty list entries made at the province 360000 (Jiangxi) ..."
+    node feed --url http://127.0.0.1:8420 --records 3 --category SERIOUS_DISHONESTY_LIST 2>/dev/null
+    wait_for 360404 360000 $((before + 3)) "province → city → county"
+    echo "Look at one: curl -s http://127.0.0.1:8440/api/v1/records/360000-1" ;;
+  status)
+    for n in $NODES; do echo "== $n"; node admin --url "http://127.0.0.1:${PORT[$n]}" links 2>/dev/null || echo "  down"; done ;;
+  stop)
+    [ -f "$PIDS" ] && xargs -r kill < "$PIDS" 2>/dev/null || true
+    rm -f "$PIDS"; echo "stopped" ;;
+  *)
+    sed -n '2,13p' "$0"; exit 2 ;;
+esac
