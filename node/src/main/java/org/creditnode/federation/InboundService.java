@@ -69,7 +69,9 @@ public final class InboundService {
 
     public Receipt accept(String sender, Delivery delivery) throws Exception {
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
+        long t0 = System.nanoTime();
         List<Verdict> verdicts = verifier.verifyAll(delivery);
+        long t1 = System.nanoTime();
         List<Receipt.RefusedRecord> refused = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -96,11 +98,15 @@ public final class InboundService {
         }
         List<String> accepted = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
+        long t2 = System.nanoTime();
         List<StoredRecord> fresh = store(candidates, sender, accepted, duplicates, refused);
+        long t3 = System.nanoTime();
         forward(fresh);
+        long t4 = System.nanoTime();
         if (!refused.isEmpty() || !accepted.isEmpty()) {
-            LOG.info("delivery from={} records={} accepted={} duplicates={} refused={}", sender, records.size(),
-                    accepted.size(), duplicates.size(), refused.size());
+            LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={} queueMs={}",
+                    sender, records.size(), accepted.size(), duplicates.size(), refused.size(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         }
         return sign(new Receipt(self, sender, OffsetDateTime.now(ZoneOffset.UTC).toString(), accepted, duplicates,
                 refused, signer.keyId(), null, null));

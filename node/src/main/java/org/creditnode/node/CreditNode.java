@@ -32,7 +32,6 @@ import org.creditnode.store.Database;
 import org.creditnode.store.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,8 @@ public final class CreditNode implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
         String id = config.node.id;
-        MDC.put("node", id);
+        // Every log line of this process names the node (all threads, not only this one).
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext lc) lc.putProperty("node", id);
         Files.createDirectories(config.dataDir());
         ObjectMapper json = jsonMapper();
 

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,6 +128,45 @@ public final class RecordStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+        updateSummaries(c, records);
+    }
+
+    /** Keeps origin_head's counters and seq_group in step with the records just inserted (same transaction). */
+    private void updateSummaries(Connection c, List<StoredRecord> records) throws SQLException {
+        Map<String, long[]> perOrigin = new LinkedHashMap<>();        // origin -> {highest, count}
+        Map<List<String>, Long> perGroup = new LinkedHashMap<>();     // (origin, category, via) -> highest
+        for (StoredRecord r : records) {
+            long[] o = perOrigin.computeIfAbsent(r.origin(), k -> new long[2]);
+            o[0] = Math.max(o[0], r.seq());
+            o[1]++;
+            perGroup.merge(List.of(r.origin(), r.category(), r.via() == null ? "" : r.via()), r.seq(), Math::max);
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE origin_head SET highest_seq = GREATEST(highest_seq, ?), "
+                + "record_count = record_count + ? WHERE origin = ?")) {
+            for (var e : perOrigin.entrySet()) {
+                ps.setLong(1, e.getValue()[0]);
+                ps.setLong(2, e.getValue()[1]);
+                ps.setString(3, e.getKey());
+                if (ps.executeUpdate() != 1) throw new SQLException("no chain head for origin " + e.getKey());
+            }
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE seq_group SET max_seq = GREATEST(max_seq, ?) "
+                + "WHERE origin = ? AND category = ? AND via = ?");
+             PreparedStatement in = c.prepareStatement("INSERT INTO seq_group (origin, category, via, max_seq) VALUES (?, ?, ?, ?)")) {
+            for (var e : perGroup.entrySet()) {
+                up.setLong(1, e.getValue());
+                up.setString(2, e.getKey().get(0));
+                up.setString(3, e.getKey().get(1));
+                up.setString(4, e.getKey().get(2));
+                if (up.executeUpdate() == 0) {
+                    in.setString(1, e.getKey().get(0));
+                    in.setString(2, e.getKey().get(1));
+                    in.setString(3, e.getKey().get(2));
+                    in.setLong(4, e.getValue());
+                    in.executeUpdate();
+                }
+            }
         }
     }
 
@@ -263,8 +304,7 @@ public final class RecordStore {
 
     /** Per origin: the contiguous watermark (chain head) and the highest sequence number held. */
     public List<OriginState> origins() throws SQLException {
-        String sql = "SELECT h.origin, h.last_seq, (SELECT MAX(seq) FROM credit_record r WHERE r.origin = h.origin), "
-                + "(SELECT COUNT(*) FROM credit_record r WHERE r.origin = h.origin) FROM origin_head h ORDER BY h.origin";
+        String sql = "SELECT origin, last_seq, highest_seq, record_count FROM origin_head ORDER BY origin";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             List<OriginState> out = new ArrayList<>();
             while (rs.next()) out.add(new OriginState(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
@@ -280,10 +320,13 @@ public final class RecordStore {
      * held. The caller filters the groups by what a neighbour may receive.
      */
     public List<SeqGroup> seqGroups() throws SQLException {
-        String sql = "SELECT origin, category, via, MAX(seq) FROM credit_record GROUP BY origin, category, via";
+        String sql = "SELECT origin, category, via, max_seq FROM seq_group";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             List<SeqGroup> out = new ArrayList<>();
-            while (rs.next()) out.add(new SeqGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            while (rs.next()) {
+                String via = rs.getString(3);
+                out.add(new SeqGroup(rs.getString(1), rs.getString(2), via.isEmpty() ? null : via, rs.getLong(4)));
+            }
             return out;
         }
     }
@@ -303,16 +346,6 @@ public final class RecordStore {
                 while (rs.next()) out.add(map(rs));
             }
             return out;
-        }
-    }
-
-    public long countByOrigin(String origin) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credit_record WHERE origin = ?")) {
-            ps.setString(1, origin);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 
