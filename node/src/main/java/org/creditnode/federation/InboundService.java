@@ -123,18 +123,18 @@ public final class InboundService {
         Set<String> origins = new LinkedHashSet<>();
         for (Candidate c : candidates) origins.add(c.record().origin());
         for (String o : origins) store.ensureHead(o);
-        List<StoredRecord> held = new ArrayList<>();
+        List<StoredRecord> fresh = new ArrayList<>();
         List<String> brokenChains = new ArrayList<>();
         try (Connection c = store.database().connection()) {
             c.setAutoCommit(false);
             try {
-                List<StoredRecord> fresh = new ArrayList<>();
                 Set<String> batchesAdded = new HashSet<>();
                 Set<String> inThisDelivery = new HashSet<>();
+                Map<String, String> held = heldHashes(c, candidates);
                 for (Candidate cand : candidates) {
                     StoredRecord r = cand.record();
                     String key = r.id() + "@" + r.version();
-                    var existing = store.hashOf(c, r.id(), r.version());
+                    var existing = java.util.Optional.ofNullable(held.get(key));
                     if (existing.isPresent() || !inThisDelivery.add(key)) {
                         if (existing.isPresent() && !existing.get().equals(r.hash())) {
                             refuse(refused, sender, r.id(), "CONFLICT", "a different record " + key + " is already held here");
@@ -150,7 +150,6 @@ public final class InboundService {
                     }
                     certificates.putIfAbsent(c, r.keyId(), r.origin(), cand.chainPem());
                     fresh.add(r);
-                    held.add(r);
                     accepted.add(key);
                 }
                 store.insertRecords(c, fresh);
@@ -167,6 +166,18 @@ public final class InboundService {
         for (String id : brokenChains) {
             audit.record("CHAIN_BROKEN", sender, id, "PREV_HASH", "prevHash of " + id + " does not match the record before it");
         }
+        return fresh;
+    }
+
+    /** Hashes of the candidates' versions already held here, one range query per origin. */
+    private Map<String, String> heldHashes(Connection c, List<Candidate> candidates) throws SQLException {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        for (Candidate cand : candidates) {
+            long seq = cand.record().seq();
+            ranges.merge(cand.record().origin(), new long[]{seq, seq}, (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        Map<String, String> held = new java.util.HashMap<>();
+        for (var e : ranges.entrySet()) held.putAll(store.hashesInRange(c, e.getKey(), e.getValue()[0], e.getValue()[1]));
         return held;
     }
 

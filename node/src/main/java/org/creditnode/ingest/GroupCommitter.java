@@ -110,17 +110,23 @@ public final class GroupCommitter implements AutoCloseable {
         List<RecordSealer.Pending> all = new ArrayList<>(size);
         for (Submission s : group) all.addAll(s.records());
         long started = System.nanoTime();
+        long tLocked = started;
+        long tSealed = started;
+        long tInserted = started;
         CommitGroup sealed;
         try (Connection c = store.database().connection()) {
             c.setAutoCommit(false);
             try {
                 OriginHead head = store.lockHead(c, origin);
                 String now = OffsetDateTime.now(clock.withZone(CHINA)).truncatedTo(ChronoUnit.MILLIS).format(ISO);
+                tLocked = System.nanoTime();
                 sealed = sealer.seal(head, all, now, now);
+                tSealed = System.nanoTime();
                 if (sealed.batch() != null) store.insertBatch(c, sealed.batch());
                 store.insertRecords(c, sealed.records());
                 StoredRecord last = sealed.records().get(sealed.records().size() - 1);
                 store.updateHead(c, new OriginHead(origin, last.seq(), last.hash()));
+                tInserted = System.nanoTime();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -132,6 +138,7 @@ public final class GroupCommitter implements AutoCloseable {
             group.forEach(s -> s.done().completeExceptionally(refused));
             return;
         }
+        long committedAt = System.nanoTime();
         for (CommitListener l : listeners) {
             try {
                 l.committed(sealed);
@@ -146,7 +153,9 @@ public final class GroupCommitter implements AutoCloseable {
             s.done().complete(sealed.records().subList(from, from + n));
             from += n;
         }
-        LOG.debug("committed records={} submissions={} ms={}", size, group.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("committed records={} submissions={} lockUs={} sealUs={} insertUs={} commitUs={} totalUs={}", size, group.size(),
+                (tLocked - started) / 1000, (tSealed - tLocked) / 1000, (tInserted - tSealed) / 1000,
+                (committedAt - tInserted) / 1000, (System.nanoTime() - started) / 1000);
     }
 
     /** Stops taking submissions, commits what is queued, and waits for the writer to finish. */

@@ -31,59 +31,101 @@ final class FederationBenchmark {
     private FederationBenchmark() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        int records = 20_000;
-        int rate = 500;
-        int steadySeconds = 20;
-        int outageSeconds = 30;
-        int outageRate = 1000;
-        String signing = "batch";
-        String configDir = "config";
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String v = i + 1 < args.length ? args[++i] : null;
-                if (v == null) throw new IllegalArgumentException(args[i - 1 < 0 ? 0 : i] + " needs a value");
-                switch (args[i - 1]) {
+    /** Options of one federation run; rate 0 = half of the measured end-to-end peak. */
+    record Options(int records, int rate, int steadySeconds, int outageSeconds, int outageRate, String signing, Path configDir) {
+        static Options parse(String[] args) {
+            int records = 20_000, rate = 0, steady = 20, outage = 30, outageRate = 1000;
+            String signing = "batch", configDir = "config";
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+                String v = args[i + 1];
+                switch (args[i]) {
                     case "--records" -> records = Integer.parseInt(v);
                     case "--rate" -> rate = Integer.parseInt(v);
-                    case "--steady-seconds" -> steadySeconds = Integer.parseInt(v);
-                    case "--outage-seconds" -> outageSeconds = Integer.parseInt(v);
+                    case "--steady-seconds" -> steady = Integer.parseInt(v);
+                    case "--outage-seconds" -> outage = Integer.parseInt(v);
                     case "--outage-rate" -> outageRate = Integer.parseInt(v);
                     case "--signing" -> signing = v;
                     case "--config-dir" -> configDir = v;
-                    default -> throw new IllegalArgumentException("unknown fedbench option " + args[i - 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
+            return new Options(records, rate, steady, outage, outageRate, signing, Path.of(configDir));
+        }
+    }
+
+    static final String OPTIONS = "options: --records N --rate R (0: half the measured peak) --steady-seconds S "
+            + "--outage-seconds S --outage-rate R --signing batch|record --config-dir DIR";
+
+    /** What one federation run measured. */
+    record Figures(double healthySeconds, double endToEnd, int latencyRate, double p50, double p99, double p999, double max,
+                   long caughtUp, double catchUpRate, double restartSeconds, java.util.Map<String, Long> rssMiB, boolean consistent) {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
         } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage() + "\noptions: --records N --rate R --steady-seconds S --outage-seconds S "
-                    + "--outage-rate R --signing batch|record --config-dir DIR");
+            err.println("error: " + e.getMessage() + "\n" + OPTIONS);
             return 2;
         }
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("credit-fedbench");
-            try (LocalFederation fed = new LocalFederation(List.of(NATIONAL, "360000", "360400", COUNTY), dir,
-                    Path.of(configDir), "ingest: { signing: " + signing + " }")) {
-                Duration up = fed.startAll(Duration.ofSeconds(180));
-                out.printf("credit-node federation benchmark: 4 node processes, signing=%s, %d cores, java %s; all healthy in %.1f s%n",
-                        signing, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), up.toMillis() / 1000.0);
-                throughput(fed, 4000); // warm-up: class loading and JIT in five JVMs sharing the cores
-                double e2e = throughput(fed, records);
-                double[] lat = latency(fed, rate, steadySeconds);
-                double catchUp = catchUp(fed, outageSeconds, outageRate);
-                out.println();
-                out.println("| measure | value |");
-                out.println("|---|---:|");
-                out.printf("| county → national, 3 hops, %d records: records/s | %.0f |%n", records, e2e);
-                out.printf("| latency at %d records/s for %d s: p50 / p99 / max (ms) | %.0f / %.0f / %.0f |%n", rate, steadySeconds, lat[0], lat[1], lat[2]);
-                out.printf("| catch-up after a %d s national outage at %d records/s: records/s | %.0f |%n", outageSeconds, outageRate, catchUp);
-                out.printf("| national holds %s records, watermark %s |%n", fed.records(NATIONAL, COUNTY), fed.watermark(NATIONAL, COUNTY));
-                return fed.records(NATIONAL, COUNTY) == fed.watermark(NATIONAL, COUNTY) ? 0 : 1;
-            }
+            Figures f = measure(o, out);
+            out.println();
+            out.println("| measure | value |");
+            out.println("|---|---:|");
+            out.printf("| county → national, 3 hops, %d records: records/s | %.0f |%n", o.records(), f.endToEnd());
+            out.printf("| latency at %d records/s for %d s: p50 / p99 / p999 / max (ms) | %.0f / %.0f / %.0f / %.0f |%n",
+                    f.latencyRate(), o.steadySeconds(), f.p50(), f.p99(), f.p999(), f.max());
+            out.printf("| catch-up after a %d s national outage at %d records/s: %d records, records/s | %.0f |%n",
+                    o.outageSeconds(), o.outageRate(), f.caughtUp(), f.catchUpRate());
+            out.printf("| national restart to healthy (s) | %.1f |%n", f.restartSeconds());
+            out.printf("| resident memory per node (MiB) | %s |%n", f.rssMiB());
+            return f.consistent() ? 0 : 1;
         } catch (Exception e) {
-            err.println("error: federation benchmark failed: " + e + (dir == null ? "" : " (logs in " + dir + ")"));
+            err.println("error: federation benchmark failed: " + e);
             return 1;
         }
+    }
+
+    static Figures measure(Options o, PrintStream progress) throws Exception {
+        Path dir = Files.createTempDirectory("credit-fedbench");
+        try (LocalFederation fed = new LocalFederation(List.of(NATIONAL, "360000", "360400", COUNTY), dir,
+                o.configDir(), "ingest: { signing: " + o.signing() + " }")) {
+            Duration up = fed.startAll(Duration.ofSeconds(180));
+            progress.printf("federation benchmark: 4 node processes, signing=%s, %d cores, java %s; all healthy in %.1f s (logs: %s)%n",
+                    o.signing(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    up.toMillis() / 1000.0, dir);
+            throughput(fed, 4000); // warm-up: class loading and JIT in five JVMs sharing the cores
+            double e2e = throughput(fed, o.records());
+            progress.printf("  end to end: %.0f records/s%n", e2e);
+            int rate = o.rate() > 0 ? o.rate() : Math.max(50, (int) (e2e / 2 / 50) * 50);
+            double[] lat = latency(fed, rate, o.steadySeconds());
+            progress.printf("  latency at %d records/s: p50 %.0f ms, p99 %.0f ms%n", rate, lat[0], lat[1]);
+            java.util.Map<String, Long> rss = new java.util.LinkedHashMap<>();
+            for (String id : fed.chain()) rss.put(id, residentMiB(fed.process(id).pid()));
+            long[] caught = new long[1];
+            double[] restart = new double[1];
+            double catchUp = catchUp(fed, o.outageSeconds(), o.outageRate(), caught, restart);
+            progress.printf("  catch-up: %d records at %.0f records/s%n", caught[0], catchUp);
+            boolean consistent = fed.records(NATIONAL, COUNTY) == fed.watermark(NATIONAL, COUNTY)
+                    && fed.records(NATIONAL, COUNTY) == fed.records(COUNTY, COUNTY);
+            return new Figures(up.toMillis() / 1000.0, e2e, rate, lat[0], lat[1], lat[2], lat[3], caught[0], catchUp,
+                    restart[0], rss, consistent);
+        }
+    }
+
+    /** VmRSS of a process, from /proc (Linux). */
+    static long residentMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        } catch (Exception e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
     }
 
     /** Submits {@code n} records at the county as fast as two clients can, until national holds them all. */
@@ -149,12 +191,16 @@ final class FederationBenchmark {
         List<Double> ms = new ArrayList<>();
         for (int b = 0; b < arrived; b++) ms.add((arrivedAt[b] - sentAt[b]) / 1e6);
         Collections.sort(ms);
-        if (ms.isEmpty()) return new double[]{Double.NaN, Double.NaN, Double.NaN};
-        return new double[]{ms.get(ms.size() / 2), ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.99) - 1)), ms.get(ms.size() - 1)};
+        if (ms.isEmpty()) return new double[]{Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        return new double[]{percentile(ms, 0.50), percentile(ms, 0.99), percentile(ms, 0.999), ms.get(ms.size() - 1)};
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * q) - 1)));
     }
 
     /** National stops; the county takes records at a steady rate; national restarts and catches up. */
-    private static double catchUp(LocalFederation fed, int seconds, int rate) throws Exception {
+    private static double catchUp(LocalFederation fed, int seconds, int rate, long[] caught, double[] restartSeconds) throws Exception {
         fed.stop(NATIONAL);
         int total = 0;
         long start = System.nanoTime();
@@ -167,11 +213,12 @@ final class FederationBenchmark {
         }
         long expected = fed.records("360000", COUNTY); // the province already has everything (pushed)
         fed.start(NATIONAL);
-        fed.awaitHealthy(NATIONAL, Duration.ofSeconds(120));
+        restartSeconds[0] = fed.awaitHealthy(NATIONAL, Duration.ofSeconds(120)).toMillis() / 1000.0;
         long t0 = System.nanoTime();
         long before = fed.watermark(NATIONAL, COUNTY);
-        awaitNational(fed, expected, Duration.ofMinutes(10));
-        return (expected - before) / ((System.nanoTime() - t0) / 1e9);
+        awaitNational(fed, expected, Duration.ofMinutes(15));
+        caught[0] = expected - before;
+        return caught[0] / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static void awaitNational(LocalFederation fed, long watermark, Duration timeout) throws Exception {

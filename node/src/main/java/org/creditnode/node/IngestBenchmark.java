@@ -80,6 +80,30 @@ final class IngestBenchmark {
 
     private static int bench(int singles, int batched, int batchSize, int threads, String signing, Path configDir,
                              PrintStream out) throws Exception {
+        out.printf("credit-node ingest benchmark: %d single-record requests, %d records in batches of %d, %d client threads, "
+                + "signing=%s, %d cores, java %s%n", singles, batched, batchSize, threads, signing,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Figures f = measure(singles, batched, batchSize, threads, signing, configDir);
+        out.println();
+        out.println("| measure | records | seconds | records/s |");
+        out.println("|---|---:|---:|---:|");
+        out.printf("| API ingest, 1-record requests | %d | %.2f | %.0f |%n", f.single().accepted, f.single().seconds, f.single().rate());
+        out.printf("| API ingest, %d-record batches | %d | %.2f | %.0f |%n", batchSize, f.batches().accepted, f.batches().seconds, f.batches().rate());
+        out.println();
+        out.printf("records committed in the database: %d (accepted %d, refused requests %d)%n", f.stored(), f.expected(),
+                f.single().failed + f.batches().failed);
+        return f.consistent() ? 0 : 1;
+    }
+
+    /** What one ingest run measured; {@code consistent} when every accepted record is in the database exactly once. */
+    record Figures(Result single, Result batches, long stored) {
+        long expected() { return single.accepted + batches.accepted; }
+
+        boolean consistent() { return stored == expected() && single.failed + batches.failed == 0; }
+    }
+
+    /** Starts a node on a fresh embedded default in this JVM and measures ingest through its HTTP API. */
+    static Figures measure(int singles, int batched, int batchSize, int threads, String signing, Path configDir) throws Exception {
         Path dir = Files.createTempDirectory("credit-bench");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -98,42 +122,24 @@ final class IngestBenchmark {
                 routes: %s
                 """.formatted(dir.resolve("data"), port, signing, Math.max(batchSize, 1000), conf.resolve("catalog.yaml"),
                 conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("../routes").normalize()));
-        out.printf("credit-node ingest benchmark: %d single-record requests, %d records in batches of %d, %d client threads, "
-                + "signing=%s, %d cores, java %s%n", singles, batched, batchSize, threads, signing,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         NodeConfig cfg = NodeConfig.load(cfgFile).resolve(null, null);
-        // First start creates keys; the figure reported is a second start on the same data, as operators see it.
-        CreditNode.start(cfg, Clock.systemUTC()).close();
-        long t0 = System.nanoTime();
         try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
-            long startMs = (System.nanoTime() - t0) / 1_000_000;
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(threads)).build();
             URI uri = URI.create(node.apiAddress() + "api/v1/records");
             // warm-up (JIT, connection pool)
-            run(client, uri, bodies(2000, 100), threads);
-            run(client, uri, bodies(200, 1), threads);
+            run(client, uri, bodies(5000, 500), threads);
+            run(client, uri, bodies(500, 1), threads);
             long before = node.store().count();
             Result single = run(client, uri, bodies(singles, 1), threads);
             Result batches = run(client, uri, bodies(batched, batchSize), Math.min(threads, 4));
-            long stored = node.store().count() - before;
-            out.println();
-            out.println("| measure | records | seconds | records/s |");
-            out.println("|---|---:|---:|---:|");
-            out.printf("| API ingest, 1-record requests | %d | %.2f | %.0f |%n", single.accepted, single.seconds, single.rate());
-            out.printf("| API ingest, %d-record batches | %d | %.2f | %.0f |%n", batchSize, batches.accepted, batches.seconds, batches.rate());
-            out.printf("| node start-up to serving (existing data) | | %.2f | |%n", startMs / 1000.0);
-            out.println();
-            long expected = single.accepted + batches.accepted;
-            out.printf("records committed in the database: %d (accepted %d, refused requests %d)%n", stored, expected,
-                    single.failed + batches.failed);
-            return stored == expected && single.failed + batches.failed == 0 ? 0 : 1;
+            return new Figures(single, batches, node.store().count() - before);
         } finally {
             deleteTree(dir);
         }
     }
 
-    private record Result(long accepted, int failed, double seconds) {
+    record Result(long accepted, int failed, double seconds) {
         double rate() { return accepted / seconds; }
     }
 

@@ -26,6 +26,8 @@ public final class NodeMain {
             Tools:
               java -jar credit-node.jar bench [--records N] [--batch N] [--threads N] [--signing batch|record]
                                          measure ingest throughput through the HTTP API (starts its own node)
+              java -jar credit-node.jar perf [--out DIR] [fedbench options]
+                                         the full performance table: raw limits, node figures, Artemis bridge chain, ratios
               java -jar credit-node.jar fedbench [--records N] [--rate R] [--outage-seconds S] [--signing batch|record]
                                          four node processes on loopback: throughput, latency, catch-up county → national
               java -jar credit-node.jar admin --url URL links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up
@@ -49,6 +51,9 @@ public final class NodeMain {
             }
             case "admin" -> {
                 return AdminCommand.admin(AdminCommand.rest(args), out, err);
+            }
+            case "perf" -> {
+                return PerfBenchmark.run(AdminCommand.rest(args), out, err);
             }
             case "fedbench" -> {
                 return FederationBenchmark.run(AdminCommand.rest(args), out, err);

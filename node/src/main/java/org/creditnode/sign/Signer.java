@@ -34,11 +34,22 @@ public final class Signer {
         return new Signer(SignatureAlgorithm.forKey(key), key, keyId);
     }
 
+    /**
+     * One initialised Signature per thread: initSign is the expensive part for SM2 (Bouncy Castle
+     * derives the public point and Z value there), and a JCA Signature returns to its initialised
+     * state after each sign(), so it can be reused.
+     */
+    private final ThreadLocal<Signature> initialised = new ThreadLocal<>();
+
     /** DER SEQUENCE{r, s} signature over {@code data} (SM2 with the default user ID). */
     public byte[] sign(byte[] data) {
         try {
-            Signature s = algorithm.newSignature();
-            s.initSign(key);
+            Signature s = initialised.get();
+            if (s == null) {
+                s = algorithm.newSignature();
+                s.initSign(key);
+                initialised.set(s);
+            }
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException e) {

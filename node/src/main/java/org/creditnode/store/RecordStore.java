@@ -236,15 +236,22 @@ public final class RecordStore {
 
     // ---- federation: records received from other origins ----
 
-    /** The hash of a stored record version, if this node holds it (the idempotency check). */
-    public Optional<String> hashOf(Connection c, String id, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM credit_record WHERE id = ? AND version = ?")) {
-            ps.setString(1, id);
-            ps.setInt(2, version);
+    /**
+     * The hashes of an origin's records held with sequence numbers in [from, to], keyed "id@version":
+     * one query for a whole delivery instead of one per record.
+     */
+    public Map<String, String> hashesInRange(Connection c, String origin, long from, long to) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, version, hash FROM credit_record WHERE origin = ? AND seq BETWEEN ? AND ?")) {
+            ps.setString(1, origin);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) out.put(rs.getString(1) + "@" + rs.getInt(2), rs.getString(3));
             }
         }
+        return out;
     }
 
     public boolean batchExists(Connection c, String batchId) throws SQLException {
