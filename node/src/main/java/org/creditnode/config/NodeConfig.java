@@ -116,6 +116,8 @@ public final class NodeConfig {
         public int port = 0;
         /** Most records sent to a neighbour in one delivery. */
         public int recordsPerDelivery = 2000;
+        /** Deliveries in flight per link (1 keeps strict order; more keep both ends busy). */
+        public int parallelDeliveries = 2;
         /** Delivery attempts of one message before it goes to the link's dead-letter queue. */
         public int maxAttempts = 30;
         public long retryInitialDelayMs = 200;

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Delivers one link's queue to the neighbour: takes messages in order, loads their records,
- * posts them over mutual TLS and acknowledges only after a genuine signed receipt. A failed
- * delivery is retried in place with exponential back-off (order is kept); after the configured
+ * Delivers one link's queue to the neighbour: takes messages, loads their records, posts them
+ * over mutual TLS and acknowledges only after a genuine signed receipt. A failed delivery is
+ * retried in place with exponential back-off; after the configured
  * number of attempts the messages go to the link's dead-letter queue. A crash before the
  * acknowledgement leaves the messages on the queue for the next start.
  */
@@ -40,7 +40,7 @@ public final class LinkForwarder implements AutoCloseable {
     private final FederationClient client;
     private final ReceiptCheck receipts;
     private final AuditLog audit;
-    private final Thread thread;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean paused;
 
@@ -60,8 +60,14 @@ public final class LinkForwarder implements AutoCloseable {
         this.client = client;
         this.receipts = receipts;
         this.audit = audit;
-        this.thread = new Thread(this::run, "link-" + link.id);
-        this.thread.start();
+        // Several deliveries in flight keep both ends busy: while the neighbour verifies and stores
+        // one, the next is loaded and sent. Order between them is not kept; the receiver stores
+        // out-of-order records and advances its watermark once the gap closes.
+        for (int i = 0; i < Math.max(1, settings.parallelDeliveries); i++) {
+            Thread t = new Thread(this::run, "link-" + link.id + "-" + i);
+            workers.add(t);
+            t.start();
+        }
     }
 
     public String id() { return link.id; }
@@ -220,7 +226,7 @@ public final class LinkForwarder implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        for (Thread t : workers) t.interrupt();
+        for (Thread t : workers) t.join(10_000);
     }
 }

@@ -79,9 +79,11 @@ public final class LocalFederation implements AutoCloseable {
     }
 
     public void start(String id) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(),
-                "--config", config(id).toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
+        // e.g. CREDIT_NODE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/{id}.jfr" to profile each node
+        String extra = System.getenv("CREDIT_NODE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "--config", config(id).toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(id + ".log").toFile())).start();
         processes.put(id, p);
@@ -178,12 +180,13 @@ public final class LocalFederation implements AutoCloseable {
         }
     }
 
+    /** SIGTERM to every node (a clean stop), then kill -9 for any that is still there after 15 s. */
     @Override
     public void close() {
-        for (Process p : processes.values()) p.destroyForcibly();
+        for (Process p : processes.values()) p.destroy();
         for (Process p : processes.values()) {
             try {
-                p.waitFor(10, TimeUnit.SECONDS);
+                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
