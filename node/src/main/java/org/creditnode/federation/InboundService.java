@@ -154,7 +154,7 @@ public final class InboundService {
                 }
                 store.insertRecords(c, fresh);
                 for (String o : origins) {
-                    var adv = store.advanceWatermark(c, o);
+                    var adv = store.advanceWatermark(c, o, fresh);
                     if (adv.brokenAt() != null) brokenChains.add(adv.brokenAt());
                 }
                 c.commit();

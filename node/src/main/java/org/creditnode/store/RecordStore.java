@@ -265,13 +265,53 @@ public final class RecordStore {
 
     /**
      * Moves an origin's watermark (its chain head here) forward over every record held without a
-     * gap whose prevHash links to the one before. Returns the head reached and, if the chain does
-     * not link, the id of the first record that breaks it.
+     * gap whose prevHash links to the one before. The records just inserted are walked in memory
+     * first (the usual case: they continue the chain); the table is read only when records that
+     * arrived earlier, out of order, lie beyond them. Returns the head reached and, if the chain
+     * does not link, the id of the first record that breaks it.
      */
-    public WatermarkAdvance advanceWatermark(Connection c, String origin) throws SQLException {
+    public WatermarkAdvance advanceWatermark(Connection c, String origin, List<StoredRecord> justInserted) throws SQLException {
         OriginHead head = lockHead(c, origin);
         long seq = head.lastSeq();
         String hash = head.lastHash();
+        String broken = null;
+        List<StoredRecord> mine = justInserted.stream().filter(r -> r.origin().equals(origin))
+                .sorted(java.util.Comparator.comparingLong(StoredRecord::seq)).toList();
+        for (StoredRecord r : mine) {
+            if (r.seq() <= seq) continue;
+            if (r.seq() != seq + 1) break;
+            if (!r.prevHash().equals(hash)) {
+                broken = r.id();
+                break;
+            }
+            seq = r.seq();
+            hash = r.hash();
+        }
+        OriginHead reached = new OriginHead(origin, seq, hash);
+        if (broken == null && holds(c, origin, seq + 1)) {
+            WatermarkAdvance scanned = scanFrom(c, reached);
+            reached = scanned.head();
+            broken = scanned.brokenAt();
+        }
+        if (reached.lastSeq() != head.lastSeq()) updateHead(c, reached);
+        return new WatermarkAdvance(reached, broken);
+    }
+
+    private boolean holds(Connection c, String origin, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM credit_record WHERE origin = ? AND seq = ?")) {
+            ps.setString(1, origin);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Walks the stored records after {@code from} while they are contiguous and linked. */
+    private WatermarkAdvance scanFrom(Connection c, OriginHead from) throws SQLException {
+        String origin = from.origin();
+        long seq = from.lastSeq();
+        String hash = from.lastHash();
         String broken = null;
         final int page = 5000;
         while (true) {
@@ -301,9 +341,7 @@ public final class RecordStore {
             }
             if (stopped || read < page) break;
         }
-        OriginHead reached = new OriginHead(origin, seq, hash);
-        if (seq != head.lastSeq()) updateHead(c, reached);
-        return new WatermarkAdvance(reached, broken);
+        return new WatermarkAdvance(new OriginHead(origin, seq, hash), broken);
     }
 
     public record WatermarkAdvance(OriginHead head, String brokenAt) {
