@@ -105,8 +105,4 @@ public final class CatchUp {
     public synchronized Map<String, Map<String, Long>> lastSeen() {
         return Map.copyOf(lastSeen);
     }
-
-    public long pulledTotal() {
-        return pulled.get();
-    }
 }

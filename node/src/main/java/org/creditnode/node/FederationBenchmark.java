@@ -202,16 +202,19 @@ final class FederationBenchmark {
     /** National stops; the county takes records at a steady rate; national restarts and catches up. */
     private static double catchUp(LocalFederation fed, int seconds, int rate, long[] caught, double[] restartSeconds) throws Exception {
         fed.stop(NATIONAL);
-        int total = 0;
         long start = System.nanoTime();
         for (int s = 0; s < seconds; s++) {
             var r = fed.post(COUNTY, "/api/v1/records", batch(rate));
             if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode());
-            total += rate;
             long wait = start + (s + 1) * 1_000_000_000L - System.nanoTime();
             if (wait > 0) Thread.sleep(wait / 1_000_000); // one batch per second: the offered load
         }
-        long expected = fed.records("360000", COUNTY); // the province already has everything (pushed)
+        long expected = fed.records(COUNTY, COUNTY);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (fed.records("360000", COUNTY) < expected) { // the backlog waits at the province
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the province did not receive the backlog");
+            Thread.sleep(50);
+        }
         fed.start(NATIONAL);
         restartSeconds[0] = fed.awaitHealthy(NATIONAL, Duration.ofSeconds(120)).toMillis() / 1000.0;
         long t0 = System.nanoTime();
