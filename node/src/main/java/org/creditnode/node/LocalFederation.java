@@ -31,6 +31,7 @@ public final class LocalFederation implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final List<String> LEVELS = List.of("national", "province", "city", "county");
+    static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1";
 
     private final List<String> chain;
     private final Path dir;
@@ -80,9 +81,11 @@ public final class LocalFederation implements AutoCloseable {
 
     public void start(String id) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
-        // e.g. CREDIT_NODE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/{id}.jfr" to profile each node
-        String extra = System.getenv("CREDIT_NODE_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
+        // Several node JVMs on two cores: C2 compilation alone took ~45 CPU-seconds per node in a
+        // one-minute run and was never paid back; C1 only gave 30-40 % more end to end (fedbench).
+        // CREDIT_NODE_JVM_OPTS replaces this, e.g. "-XX:StartFlightRecording=filename=/tmp/{id}.jfr".
+        String extra = System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
+        if (!extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "--config", config(id).toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(id + ".log").toFile())).start();
