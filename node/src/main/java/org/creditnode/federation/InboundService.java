@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,9 +135,9 @@ public final class InboundService {
                 for (Candidate cand : candidates) {
                     StoredRecord r = cand.record();
                     String key = r.id() + "@" + r.version();
-                    var existing = java.util.Optional.ofNullable(held.get(key));
-                    if (existing.isPresent() || !inThisDelivery.add(key)) {
-                        if (existing.isPresent() && !existing.get().equals(r.hash())) {
+                    String existing = held.get(key);
+                    if (existing != null || !inThisDelivery.add(key)) {
+                        if (existing != null && !existing.equals(r.hash())) {
                             refuse(refused, sender, r.id(), "CONFLICT", "a different record " + key + " is already held here");
                             continue;
                         }
@@ -176,7 +177,7 @@ public final class InboundService {
             long seq = cand.record().seq();
             ranges.merge(cand.record().origin(), new long[]{seq, seq}, (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-        Map<String, String> held = new java.util.HashMap<>();
+        Map<String, String> held = new HashMap<>();
         for (var e : ranges.entrySet()) held.putAll(store.hashesInRange(c, e.getKey(), e.getValue()[0], e.getValue()[1]));
         return held;
     }
