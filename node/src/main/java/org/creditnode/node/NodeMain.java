@@ -24,7 +24,7 @@ public final class NodeMain {
                 --data DIR      data folder (database, broker journal, keys), overriding "data"
 
             Tools:
-              java -jar credit-node.jar bench [--records N] [--batch N] [--threads N] [--signing batch|record]
+              java -jar credit-node.jar bench [--singles N] [--records N] [--batch N] [--threads N] [--signing batch|record]
                                          measure ingest throughput through the HTTP API (starts its own node)
               java -jar credit-node.jar perf [--out DIR] [fedbench options]
                                          the full performance table: raw limits, node figures, Artemis bridge chain, ratios
@@ -33,6 +33,7 @@ public final class NodeMain {
               java -jar credit-node.jar admin --url URL links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up
               java -jar credit-node.jar feed --url URL [--records N] [--category C]
               java -jar credit-node.jar help
+
             """ + AdminCommand.USAGE;
 
     public static void main(String[] args) {
