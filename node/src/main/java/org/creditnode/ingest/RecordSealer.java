@@ -80,10 +80,7 @@ public final class RecordSealer {
                 signer.algorithm().wireName(), signer.keyId(), signature);
         List<StoredRecord> withProofs = new ArrayList<>(sealed.size());
         for (int i = 0; i < sealed.size(); i++) {
-            StoredRecord r = sealed.get(i);
-            withProofs.add(new StoredRecord(r.id(), r.version(), r.origin(), r.seq(), r.category(), r.subjectKey(),
-                    r.status(), r.decisionDate(), r.publicityUntil(), r.receivedAt(), r.hash(), r.prevHash(),
-                    r.canonical(), r.sigAlg(), r.keyId(), batchId, i, encodePath(tree.inclusionProof(i)), null, 0, null));
+            withProofs.add(sealed.get(i).inBatch(batchId, i, encodePath(tree.inclusionProof(i))));
         }
         return new CommitGroup(withProofs, batch);
     }

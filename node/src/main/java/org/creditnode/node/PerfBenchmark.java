@@ -232,9 +232,7 @@ final class PerfBenchmark {
                 List<StoredRecord> sealed = sealer.seal(head, pending, "2026-11-23T10:00:00+08:00", "2026-11-23T10:00:00+08:00").records();
                 StoredRecord last = sealed.get(sealed.size() - 1);
                 head = new OriginHead("360404", last.seq(), last.hash());
-                groups.add(sealed.stream().map(x -> new StoredRecord(x.id(), x.version(), x.origin(), x.seq(), x.category(),
-                        x.subjectKey(), x.status(), x.decisionDate(), x.publicityUntil(), x.receivedAt(), x.hash(), x.prevHash(),
-                        x.canonical(), x.sigAlg(), x.keyId(), null, null, null, "perf", 0, null)).toList());
+                groups.add(sealed);
             }
             long t0 = System.nanoTime();
             for (List<StoredRecord> g : groups) {

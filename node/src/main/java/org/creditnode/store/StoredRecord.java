@@ -14,6 +14,12 @@ public record StoredRecord(
         String hash, String prevHash, String canonical, String sigAlg, String keyId,
         String batchId, Integer leafIndex, String proof, String signature, long rowNo, String via) {
 
+    /** The same record as leaf {@code leafIndex} of a signed batch, with its inclusion path. */
+    public StoredRecord inBatch(String batch, int leaf, String path) {
+        return new StoredRecord(id, version, origin, seq, category, subjectKey, status, decisionDate, publicityUntil,
+                receivedAt, hash, prevHash, canonical, sigAlg, keyId, batch, leaf, path, null, rowNo, via);
+    }
+
     /** The same record as it arrived by a link from a neighbour (for storing a received copy). */
     public StoredRecord arrivedVia(String link) {
         return new StoredRecord(id, version, origin, seq, category, subjectKey, status, decisionDate, publicityUntil,
