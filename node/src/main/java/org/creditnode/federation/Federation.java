@@ -3,6 +3,7 @@ package org.creditnode.federation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditnode.certs.NodeIdentity;
 import org.creditnode.certs.Pem;
+import org.creditnode.config.ConfigException;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.ingest.CommitGroup;
 import org.creditnode.ingest.CommitListener;
@@ -44,6 +45,11 @@ public final class Federation implements CommitListener, AutoCloseable {
         List<NodeConfig.Link> links = config.links();
         char[] password = config.keys.password.toCharArray();
         TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust));
+        try {
+            tls = tls.withCipherSuites(config.federation.cipherSuites);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("federation.cipherSuites: " + e.getMessage());
+        }
         var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
         CertificateStore certificates = new CertificateStore(store.database());
         DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());

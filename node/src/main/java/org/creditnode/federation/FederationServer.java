@@ -75,6 +75,7 @@ public final class FederationServer implements AutoCloseable {
         p.setTrustManagers(tls.trustManagers());
         p.setSecureSocketProtocol("TLS");
         p.setIncludeProtocols(TlsMaterial.PROTOCOLS);
+        if (!tls.cipherSuites().isEmpty()) p.setCipherSuites(tls.cipherSuites());
         ClientAuthentication auth = new ClientAuthentication();
         auth.setWant(true);
         auth.setRequired(true); // no client certificate, no connection

@@ -35,13 +35,36 @@ public final class TlsMaterial {
     private final TrustManager[] trustManagers;
     private final SSLContext context;
     private final String nodeId;
+    private final List<String> cipherSuites;
 
-    private TlsMaterial(KeyManager[] keyManagers, TrustManager[] trustManagers, String nodeId) throws GeneralSecurityException {
+    private TlsMaterial(KeyManager[] keyManagers, TrustManager[] trustManagers, String nodeId, List<String> cipherSuites)
+            throws GeneralSecurityException {
         this.keyManagers = keyManagers;
         this.trustManagers = trustManagers;
         this.nodeId = nodeId;
         this.context = SSLContext.getInstance("TLS");
         context.init(keyManagers, trustManagers, null);
+        this.cipherSuites = List.copyOf(cipherSuites);
+        List<String> supported = List.of(context.getSupportedSSLParameters().getCipherSuites());
+        for (String suite : this.cipherSuites) {
+            if (!supported.contains(suite)) {
+                throw new IllegalArgumentException("cipher suite " + suite + " is not supported by this JDK");
+            }
+        }
+    }
+
+    /** The same key, certificates and trust, offering and accepting only {@code suites} (in order of preference). */
+    public TlsMaterial withCipherSuites(List<String> suites) {
+        try {
+            return new TlsMaterial(keyManagers, trustManagers, nodeId, suites == null ? List.of() : suites);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Cipher suites set by configuration, in order of preference; empty means the JDK's defaults. */
+    public List<String> cipherSuites() {
+        return cipherSuites;
     }
 
     /** Loads the node's key and certificate chain and the trust anchors; fails with a clear message. */
@@ -65,7 +88,7 @@ public final class TlsMaterial {
             only.setKeyEntry(ALIAS, (PrivateKey) p12.getKey(ALIAS, password), password, chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
             kmf.init(only, password);
-            return new TlsMaterial(kmf.getKeyManagers(), trustManagers(trustPem), NodeIdentity.commonName(leaf));
+            return new TlsMaterial(kmf.getKeyManagers(), trustManagers(trustPem), NodeIdentity.commonName(leaf), List.of());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load TLS material from " + tlsP12 + " / " + trustPem + ": " + e.getMessage(), e);
         }
@@ -74,7 +97,7 @@ public final class TlsMaterial {
     /** Trust anchors only, no own certificate: a client that cannot authenticate (tests, diagnostics). */
     public static TlsMaterial anonymous(Path trustPem) {
         try {
-            return new TlsMaterial(null, trustManagers(trustPem), null);
+            return new TlsMaterial(null, trustManagers(trustPem), null, List.of());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load TLS trust from " + trustPem + ": " + e.getMessage(), e);
         }
@@ -115,6 +138,7 @@ public final class TlsMaterial {
     public SSLParameters clientParameters() {
         SSLParameters p = context.getDefaultSSLParameters();
         p.setProtocols(PROTOCOLS.toArray(String[]::new));
+        if (!cipherSuites.isEmpty()) p.setCipherSuites(cipherSuites.toArray(String[]::new));
         p.setEndpointIdentificationAlgorithm("HTTPS");
         return p;
     }

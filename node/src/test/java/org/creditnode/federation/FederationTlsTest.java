@@ -111,6 +111,25 @@ class FederationTlsTest {
     }
 
     @Test
+    void configuredCipherSuitesAreTheOnlyOnesOfferedAndAccepted() throws Exception {
+        String chacha = "TLS_CHACHA20_POLY1305_SHA256";
+        try (FederationServer chachaOnly = new FederationServer("127.0.0.1", freePort(),
+                tls(pki, CITY).withCipherSuites(List.of(chacha)), JSON, List.of(new WhoAmIResource(
+                        new CallerPolicy(PROVINCE, List.of(COUNTY), List.of()))))) {
+            String url = chachaOnly.address() + "federation/v1/whoami";
+            // a client with the JDK defaults offers ChaCha20 too, so they agree on it
+            assertEquals(200, client(tls(pki, COUNTY)).getJson(url).status());
+            assertEquals(200, client(tls(pki, COUNTY).withCipherSuites(List.of(chacha))).getJson(url).status());
+            // a client offering AES-GCM alone shares no suite with it: no handshake
+            FederationClient aesOnly = client(tls(pki, COUNTY).withCipherSuites(List.of("TLS_AES_128_GCM_SHA256")));
+            assertThrows(IOException.class, () -> aesOnly.getJson(url));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tls(pki, COUNTY).withCipherSuites(List.of("TLS_NO_SUCH_SUITE")));
+        assertTrue(e.getMessage().contains("TLS_NO_SUCH_SUITE"), e.getMessage());
+    }
+
+    @Test
     void policyDecidesByRole() {
         CallerPolicy p = new CallerPolicy(PROVINCE, List.of(COUNTY), List.of("320000"));
         assertTrue(p.allowed(COUNTY, Role.CHILD));
