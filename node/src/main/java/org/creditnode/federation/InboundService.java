@@ -77,13 +77,14 @@ public final class InboundService {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             FederatedRecord fr = records.get(i);
-            JsonNode rec = parse(fr);
-            String id = rec == null ? "#" + i : rec.path("id").asText("#" + i);
             Verdict v = verdicts.get(i);
             if (!v.isOk()) {
-                refuse(refused, sender, id, v.code().name(), v.message());
+                JsonNode unverified = parse(fr); // only to name the record in the refusal
+                refuse(refused, sender, unverified == null ? "#" + i : unverified.path("id").asText("#" + i), v.code().name(), v.message());
                 continue;
             }
+            JsonNode rec = v.record();
+            String id = rec.path("id").asText();
             String origin = rec.path("origin").asText();
             String category = rec.path("category").asText();
             if (origin.equals(self)) {

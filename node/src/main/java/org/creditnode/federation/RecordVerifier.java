@@ -14,12 +14,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.creditnode.certs.NodeIdentity;
 import org.creditnode.certs.TrustCheck;
 import org.creditnode.sign.BatchStatement;
 import org.creditnode.sign.CanonicalJson;
+import org.creditnode.sign.InclusionChecker;
 import org.creditnode.sign.MerkleTree;
 import org.creditnode.sign.SignatureAlgorithm;
 import org.creditnode.sign.Verifier;
@@ -53,6 +55,10 @@ public final class RecordVerifier {
     private record BatchKey(String statement, String signature, String publicKey) {
     }
 
+    /** A batch seal as one delivery carries it: equal seals of one origin and key share one check. */
+    private record SealKey(BatchSeal seal, String origin, String sigAlg, X509Certificate signer) {
+    }
+
     public RecordVerifier(List<X509Certificate> signingTrustAnchors) {
         if (signingTrustAnchors == null || signingTrustAnchors.isEmpty()) {
             throw new IllegalArgumentException("no signing trust anchors");
@@ -60,26 +66,67 @@ public final class RecordVerifier {
         this.anchors = List.copyOf(signingTrustAnchors);
     }
 
-    /** Verifies every record of a delivery against the chains it carries; one verdict per record, in order. */
-    public List<Verdict> verifyAll(Delivery delivery) {
-        Map<String, List<X509Certificate>> chains = new HashMap<>();
-        List<Verdict> out = new ArrayList<>();
-        for (FederatedRecord r : delivery.records() == null ? List.<FederatedRecord>of() : delivery.records()) {
-            String keyId = r == null ? null : r.keyId();
-            List<X509Certificate> chain = keyId == null ? List.of() : chains.computeIfAbsent(keyId, k -> {
+    /**
+     * What one delivery's records share: parsed chains and their key ids, and per batch one
+     * signature outcome and one {@link InclusionChecker}, so a batch's leaves cost about one
+     * node hash each instead of a whole audit path.
+     */
+    private final class DeliveryScope {
+        private final Delivery delivery;
+        private final Map<String, List<X509Certificate>> chains = new HashMap<>();
+        private final Map<X509Certificate, String> keyIds = new HashMap<>();
+        private final Map<SealKey, Optional<InclusionChecker>> batches = new HashMap<>();
+
+        DeliveryScope(Delivery delivery) {
+            this.delivery = delivery;
+        }
+
+        List<X509Certificate> chain(String keyId) {
+            if (keyId == null) return List.of();
+            return chains.computeIfAbsent(keyId, k -> {
+                if (delivery == null) return List.of();
                 try {
                     return delivery.chainFor(k);
                 } catch (IllegalArgumentException e) {
                     return List.of(); // unreadable PEM: the records refer to no usable certificate
                 }
             });
-            out.add(verify(r, chain));
+        }
+
+        String keyId(X509Certificate leaf) {
+            return keyIds.computeIfAbsent(leaf, NodeIdentity::keyId);
+        }
+
+        /** The checker of a batch whose signature verifies, else null. */
+        InclusionChecker batch(FederatedRecord r, Parsed p, X509Certificate leaf) {
+            return batches.computeIfAbsent(new SealKey(r.batch(), p.origin, r.sigAlg(), leaf), k -> {
+                byte[] signed = p.statement.canonicalBytes();
+                PublicKey key = leaf.getPublicKey();
+                BatchKey bk = new BatchKey(new String(signed, StandardCharsets.UTF_8), r.batch().signature(),
+                        Base64.getEncoder().encodeToString(key.getEncoded()));
+                return batchSignatures.get(bk, () -> checkSignature(p.alg, key, signed, p.signature))
+                        ? Optional.of(new InclusionChecker(p.alg.hashAlgorithm(), p.statement.treeSize(), p.statement.rootHash()))
+                        : Optional.empty();
+            }).orElse(null);
+        }
+    }
+
+    /** Verifies every record of a delivery against the chains it carries; one verdict per record, in order. */
+    public List<Verdict> verifyAll(Delivery delivery) {
+        DeliveryScope scope = new DeliveryScope(delivery);
+        List<Verdict> out = new ArrayList<>();
+        for (FederatedRecord r : delivery.records() == null ? List.<FederatedRecord>of() : delivery.records()) {
+            out.add(verify(r, scope.chain(r == null ? null : r.keyId()), scope));
         }
         return out;
     }
 
     /** @param chain the signing certificate chain for the record's keyId, leaf first (root optional) */
     public Verdict verify(FederatedRecord r, List<X509Certificate> chain) {
+        return verify(r, chain, new DeliveryScope(null));
+    }
+
+    private Verdict verify(FederatedRecord r, List<X509Certificate> chain, DeliveryScope scope) {
         Parsed p;
         try {
             p = parse(r);
@@ -94,7 +141,7 @@ public final class RecordVerifier {
             return Verdict.refuse(Refusal.UNTRUSTED_CERT, "no certificate for key " + r.keyId());
         }
         X509Certificate leaf = chain.get(0);
-        String leafKeyId = NodeIdentity.keyId(leaf);
+        String leafKeyId = scope.keyId(leaf);
         String problem = untrusted(chain, leafKeyId);
         if (problem != null) {
             return Verdict.refuse(Refusal.UNTRUSTED_CERT, "signing certificate of key " + r.keyId() + ": " + problem);
@@ -114,20 +161,17 @@ public final class RecordVerifier {
             if (!checkSignature(p.alg, key, p.canonical, p.signature)) {
                 return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of " + p.id + " does not verify");
             }
-            return Verdict.ok();
+            return Verdict.ok(p.record);
         }
-        byte[] signed = p.statement.canonicalBytes();
-        BatchKey bk = new BatchKey(new String(signed, StandardCharsets.UTF_8), r.batch().signature(),
-                Base64.getEncoder().encodeToString(key.getEncoded()));
-        if (!batchSignatures.get(bk, () -> checkSignature(p.alg, key, signed, p.signature))) {
+        InclusionChecker batch = scope.batch(r, p, leaf);
+        if (batch == null) {
             return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of batch " + p.statement.batchId() + " does not verify");
         }
         byte[] leafHash = MerkleTree.leafHash(p.alg.hashAlgorithm(), p.canonical);
-        if (!MerkleTree.verifyInclusion(p.alg.hashAlgorithm(), leafHash, r.leafIndex(), p.statement.treeSize(), p.path,
-                p.statement.rootHash())) {
+        if (!batch.verify(leafHash, r.leafIndex(), p.path)) {
             return Verdict.refuse(Refusal.BAD_PROOF, p.id + " is not leaf " + r.leafIndex() + " of batch " + p.statement.batchId());
         }
-        return Verdict.ok();
+        return Verdict.ok(p.record);
     }
 
     /** Number of actual public-key signature verifications so far (cache hits excluded); a metric and a test hook. */
@@ -172,8 +216,8 @@ public final class RecordVerifier {
     }
 
     /** The record's decoded parts; every structural problem is an IllegalArgumentException (MALFORMED). */
-    private record Parsed(byte[] canonical, String id, String origin, SignatureAlgorithm alg, byte[] signature,
-                          BatchStatement statement, List<byte[]> path) {
+    private record Parsed(JsonNode record, byte[] canonical, String id, String origin, SignatureAlgorithm alg,
+                          byte[] signature, BatchStatement statement, List<byte[]> path) {
     }
 
     private Parsed parse(FederatedRecord r) {
@@ -216,7 +260,7 @@ public final class RecordVerifier {
             throw new IllegalArgumentException(id + ": needs exactly one of signature and batch");
         }
         if (r.batch() == null) {
-            return new Parsed(canonical, id, origin, alg, b64.decode(r.signature()), null, null);
+            return new Parsed(n, canonical, id, origin, alg, b64.decode(r.signature()), null, null);
         }
         if (r.leafIndex() == null || r.proof() == null || r.batch().signature() == null) {
             throw new IllegalArgumentException(id + ": batch-signed record needs batch.signature, leafIndex and proof");
@@ -226,7 +270,7 @@ public final class RecordVerifier {
         for (String step : r.proof()) {
             path.add(b64.decode(step == null ? "" : step));
         }
-        return new Parsed(canonical, id, origin, alg, b64.decode(r.batch().signature()), statement, path);
+        return new Parsed(n, canonical, id, origin, alg, b64.decode(r.batch().signature()), statement, path);
     }
 
     private static String text(JsonNode n, String field) {

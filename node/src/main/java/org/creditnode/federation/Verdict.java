@@ -1,16 +1,19 @@
 package org.creditnode.federation;
 
-/** Outcome of verifying one record: accepted ({@code code == null}) or refused with a reason. */
-public record Verdict(Refusal code, String message) {
+import com.fasterxml.jackson.databind.JsonNode;
 
-    private static final Verdict OK = new Verdict(null, null);
+/**
+ * Outcome of verifying one record: accepted ({@code code == null}, with the record as parsed
+ * during the checks, so that no later step parses it again) or refused with a reason.
+ */
+public record Verdict(Refusal code, String message, JsonNode record) {
 
-    public static Verdict ok() {
-        return OK;
+    public static Verdict ok(JsonNode record) {
+        return new Verdict(null, null, java.util.Objects.requireNonNull(record, "record"));
     }
 
     public static Verdict refuse(Refusal code, String message) {
-        return new Verdict(java.util.Objects.requireNonNull(code, "code"), message);
+        return new Verdict(java.util.Objects.requireNonNull(code, "code"), message, null);
     }
 
     public boolean isOk() {

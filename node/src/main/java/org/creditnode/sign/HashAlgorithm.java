@@ -7,14 +7,18 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * The record / Merkle hash functions. SM3 pairs with SM2 keys, SHA-256 with P-256 keys.
- * Digests are cheap to obtain: SM3 is a small BC object made per call (no provider lookup),
- * SHA-256 is a per-thread JDK MessageDigest (the JDK one can use CPU SHA intrinsics).
+ * Digests are cheap to obtain: one per thread, reset per use (BC's SM3, the JDK's SHA-256,
+ * which can use CPU SHA intrinsics).
  */
 public enum HashAlgorithm {
     SM3("SM3", "SM3") {
+        // Building an SM3Digest registers it with BC's services registrar: measurable per hash.
+        private final ThreadLocal<Digest> perThread = ThreadLocal.withInitial(SM3Digest::new);
+
         @Override
         Sink sink() {
-            Digest d = new SM3Digest();
+            Digest d = perThread.get();
+            d.reset(); // a previous caller may have thrown half-way
             return new Sink() {
                 @Override
                 public void update(byte b) {
