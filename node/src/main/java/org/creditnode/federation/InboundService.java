@@ -65,7 +65,7 @@ public final class InboundService {
         this.ownChainPem = Delivery.pemChain(ownChain);
     }
 
-    private record Candidate(StoredRecord record, SignBatch batch, String chainPem) {
+    private record Candidate(StoredRecord record, SignBatch batch) {
     }
 
     public Receipt accept(String sender, Delivery delivery) throws Exception {
@@ -96,12 +96,12 @@ public final class InboundService {
                 refuse(refused, sender, id, "POLICY", policy.get());
                 continue;
             }
-            candidates.add(toCandidate(fr, rec, sender, delivery));
+            candidates.add(toCandidate(fr, rec, sender));
         }
         List<String> accepted = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         long t2 = System.nanoTime();
-        List<StoredRecord> fresh = store(candidates, sender, accepted, duplicates, refused);
+        List<StoredRecord> fresh = store(candidates, delivery.certificates(), sender, accepted, duplicates, refused);
         long t3 = System.nanoTime();
         forward(fresh);
         long t4 = System.nanoTime();
@@ -119,8 +119,8 @@ public final class InboundService {
      * returned, so that they are never forwarded a second time. (Should this node die between
      * the commit and the queueing, the next neighbour's catch-up pulls what it lacks.)
      */
-    private synchronized List<StoredRecord> store(List<Candidate> candidates, String sender, List<String> accepted,
-                                                  List<String> duplicates, List<Receipt.RefusedRecord> refused) throws SQLException {
+    private synchronized List<StoredRecord> store(List<Candidate> candidates, Map<String, List<String>> certs, String sender,
+                                                  List<String> accepted, List<String> duplicates, List<Receipt.RefusedRecord> refused) throws SQLException {
         if (candidates.isEmpty()) return List.of();
         Set<String> origins = new LinkedHashSet<>();
         for (Candidate c : candidates) origins.add(c.record().origin());
@@ -132,6 +132,7 @@ public final class InboundService {
             try {
                 Set<String> batchesAdded = new HashSet<>();
                 Set<String> inThisDelivery = new HashSet<>();
+                Set<String> keysStored = new HashSet<>();
                 Map<String, String> held = heldHashes(c, candidates);
                 for (Candidate cand : candidates) {
                     StoredRecord r = cand.record();
@@ -150,7 +151,9 @@ public final class InboundService {
                         store.insertBatch(c, cand.batch());
                         batchesAdded.add(cand.batch().batchId());
                     }
-                    certificates.putIfAbsent(c, r.keyId(), r.origin(), cand.chainPem());
+                    if (keysStored.add(r.keyId())) {
+                        certificates.putIfAbsent(c, r.keyId(), r.origin(), String.join("", certs.get(r.keyId())));
+                    }
                     fresh.add(r);
                     accepted.add(key);
                 }
@@ -194,7 +197,7 @@ public final class InboundService {
         queues.enqueue(byLink);
     }
 
-    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, String sender, Delivery delivery) {
+    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, String sender) {
         SignBatch batch = null;
         String origin = rec.path("origin").asText();
         if (fr.batch() != null) {
@@ -209,8 +212,7 @@ public final class InboundService {
                 rec.path("prevHash").asText(), fr.canonical(), fr.sigAlg(), fr.keyId(),
                 fr.batch() == null ? null : fr.batch().batchId(), fr.leafIndex() == null ? null : fr.leafIndex().intValue(),
                 fr.proof() == null ? null : String.join(",", fr.proof()), fr.signature(), 0, sender);
-        String chain = String.join("", delivery.certificates().get(fr.keyId()));
-        return new Candidate(r, batch, chain);
+        return new Candidate(r, batch);
     }
 
     private static LocalDate date(JsonNode rec, String field) {

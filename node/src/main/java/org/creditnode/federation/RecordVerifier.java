@@ -75,6 +75,7 @@ public final class RecordVerifier {
         private final Delivery delivery;
         private final Map<String, List<X509Certificate>> chains = new HashMap<>();
         private final Map<X509Certificate, String> keyIds = new HashMap<>();
+        private final Map<X509Certificate, String> signers = new HashMap<>();
         private final Map<SealKey, Optional<InclusionChecker>> batches = new HashMap<>();
 
         DeliveryScope(Delivery delivery) {
@@ -95,6 +96,10 @@ public final class RecordVerifier {
 
         String keyId(X509Certificate leaf) {
             return keyIds.computeIfAbsent(leaf, NodeIdentity::keyId);
+        }
+
+        String signer(X509Certificate leaf) {
+            return signers.computeIfAbsent(leaf, NodeIdentity::commonName);
         }
 
         /** The checker of a batch whose signature verifies, else null. */
@@ -146,7 +151,7 @@ public final class RecordVerifier {
         if (problem != null) {
             return Verdict.refuse(Refusal.UNTRUSTED_CERT, "signing certificate of key " + r.keyId() + ": " + problem);
         }
-        String signer = NodeIdentity.commonName(leaf);
+        String signer = scope.signer(leaf);
         if (!signer.equals(p.origin)) { // only the origin may sign (or change) its records
             return Verdict.refuse(Refusal.NOT_ORIGIN, p.id + " has origin " + p.origin + " but is signed by node " + signer);
         }

@@ -1,5 +1,6 @@
 package org.creditnode.store;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class RecordStore {
     private static final String COLUMNS = "row_no, id, version, origin, seq, category, subject_key, status, decision_date, "
-            + "publicity_until, received_at, hash, prev_hash, canonical, sig_alg, key_id, batch_id, leaf_index, proof, signature, via";
+            + "publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, key_id, batch_id, leaf_index, proof, signature, via";
 
     private final Database db;
 
@@ -102,7 +103,7 @@ public final class RecordStore {
     /** Inserts all records with one JDBC batch (one round trip per chunk, not per record). */
     public void insertRecords(Connection c, List<StoredRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO credit_record (id, version, origin, seq, category, "
-                + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical, sig_alg, "
+                + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, "
                 + "key_id, batch_id, leaf_index, proof, signature, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredRecord r : records) {
                 ps.setString(1, r.id());
@@ -117,7 +118,7 @@ public final class RecordStore {
                 ps.setString(10, r.receivedAt());
                 ps.setString(11, r.hash());
                 ps.setString(12, r.prevHash());
-                ps.setString(13, r.canonical());
+                ps.setBytes(13, r.canonical().getBytes(StandardCharsets.UTF_8));
                 ps.setString(14, r.sigAlg());
                 ps.setString(15, r.keyId());
                 ps.setString(16, r.batchId());
@@ -405,7 +406,8 @@ public final class RecordStore {
         Integer leafIndex = rs.wasNull() ? null : leaf;
         return new StoredRecord(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), dd == null ? null : dd.toLocalDate(), pu == null ? null : pu.toLocalDate(),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                rs.getString(11), rs.getString(12), rs.getString(13), new String(rs.getBytes(14), StandardCharsets.UTF_8),
+                rs.getString(15), rs.getString(16),
                 rs.getString(17), leafIndex, rs.getString(19), rs.getString(20), rs.getLong(1), rs.getString(21));
     }
 }
