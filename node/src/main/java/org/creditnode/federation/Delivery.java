@@ -16,11 +16,30 @@ import org.creditnode.sign.Providers;
 
 /**
  * What one node sends another: records plus, per signing key id, the certificate chain (leaf
- * first, root optional) a receiver needs to check the origins' signatures without a directory.
+ * first, root optional) a receiver needs to check the origins' signatures without a directory,
+ * and, per batch id, the batch seal its records refer to.
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // newer senders may add envelope fields
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates) {
+public record Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates,
+                       Map<String, BatchSeal> batches) {
+
+    public Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates) {
+        this(from, records, certificates, null);
+    }
+
+    /**
+     * The same delivery with every seal inside its records, as the checks expect. A record that
+     * names a batch the delivery lacks keeps no seal, and is refused as malformed.
+     */
+    public Delivery inlined() {
+        if (records == null || batches == null || batches.isEmpty()) return this;
+        List<FederatedRecord> out = new ArrayList<>(records.size());
+        for (FederatedRecord r : records) {
+            out.add(r != null && r.batch() == null && r.batchId() != null ? r.withSeal(batches.get(r.batchId())) : r);
+        }
+        return new Delivery(from, out, certificates, null);
+    }
 
     /** The chain sent for {@code keyId}, parsed; empty if none was sent. Bad PEM: IllegalArgumentException. */
     public List<X509Certificate> chainFor(String keyId) {

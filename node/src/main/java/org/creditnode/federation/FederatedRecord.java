@@ -18,12 +18,26 @@ import org.creditnode.sign.SignatureAlgorithm;
  *
  * @param hash      lower-case hex H(canonical), H being the sigAlg's hash (SM3 for SM2)
  * @param signature base64 DER over the canonical bytes (per-record mode), else null
- * @param proof     base64 RFC 9162 audit path, leaf sibling first (batch mode), else null
+ * @param proof     base64 RFC 9162 audit path, leaf sibling first (batch mode), else null. Inside a
+ *                  delivery it may stop at the first node that an earlier record of the same
+ *                  batch passed through; the receiver completes it from that record's path.
+ * @param batchId   inside a delivery, instead of {@code batch}: the key of the seal in the
+ *                  delivery's {@code batches}, so a seal travels once, not with every record
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // newer senders may add envelope fields
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FederatedRecord(String canonical, String hash, String sigAlg, String keyId, String signature,
-                              BatchSeal batch, Long leafIndex, List<String> proof) {
+                              BatchSeal batch, Long leafIndex, List<String> proof, String batchId) {
+
+    public FederatedRecord(String canonical, String hash, String sigAlg, String keyId, String signature,
+                           BatchSeal batch, Long leafIndex, List<String> proof) {
+        this(canonical, hash, sigAlg, keyId, signature, batch, leafIndex, proof, null);
+    }
+
+    /** This record with its seal carried inline. */
+    public FederatedRecord withSeal(BatchSeal seal) {
+        return new FederatedRecord(canonical, hash, sigAlg, keyId, signature, seal, leafIndex, proof, null);
+    }
 
     private static final HexFormat HEX = HexFormat.of();
 

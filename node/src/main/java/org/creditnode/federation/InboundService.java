@@ -68,7 +68,8 @@ public final class InboundService {
     private record Candidate(StoredRecord record, SignBatch batch) {
     }
 
-    public Receipt accept(String sender, Delivery delivery) throws Exception {
+    public Receipt accept(String sender, Delivery received) throws Exception {
+        Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
         long t0 = System.nanoTime();
         List<Verdict> verdicts = verifier.verifyAll(delivery);
@@ -96,7 +97,7 @@ public final class InboundService {
                 refuse(refused, sender, id, "POLICY", policy.get());
                 continue;
             }
-            candidates.add(toCandidate(fr, rec, sender));
+            candidates.add(toCandidate(fr, rec, v.proof(), sender));
         }
         List<String> accepted = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -197,7 +198,7 @@ public final class InboundService {
         queues.enqueue(byLink);
     }
 
-    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, String sender) {
+    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, List<String> proof, String sender) {
         SignBatch batch = null;
         String origin = rec.path("origin").asText();
         if (fr.batch() != null) {
@@ -211,7 +212,7 @@ public final class InboundService {
                 date(rec, "decisionDate"), date(rec, "publicityUntil"), rec.path("receivedAt").asText(), fr.hash(),
                 rec.path("prevHash").asText(), fr.canonical(), fr.sigAlg(), fr.keyId(),
                 fr.batch() == null ? null : fr.batch().batchId(), fr.leafIndex() == null ? null : fr.leafIndex().intValue(),
-                fr.proof() == null ? null : String.join(",", fr.proof()), fr.signature(), 0, sender);
+                proof == null ? null : String.join(",", proof), fr.signature(), 0, sender);
         return new Candidate(r, batch);
     }
 

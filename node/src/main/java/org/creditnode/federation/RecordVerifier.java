@@ -166,17 +166,20 @@ public final class RecordVerifier {
             if (!checkSignature(p.alg, key, p.canonical, p.signature)) {
                 return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of " + p.id + " does not verify");
             }
-            return Verdict.ok(p.record);
+            return Verdict.ok(p.record, null);
         }
         InclusionChecker batch = scope.batch(r, p, leaf);
         if (batch == null) {
             return Verdict.refuse(Refusal.BAD_SIGNATURE, "signature of batch " + p.statement.batchId() + " does not verify");
         }
         byte[] leafHash = MerkleTree.leafHash(p.alg.hashAlgorithm(), p.canonical);
-        if (!batch.verify(leafHash, r.leafIndex(), p.path)) {
+        List<byte[]> path = batch.complete(leafHash, r.leafIndex(), p.path);
+        if (path == null) {
             return Verdict.refuse(Refusal.BAD_PROOF, p.id + " is not leaf " + r.leafIndex() + " of batch " + p.statement.batchId());
         }
-        return Verdict.ok(p.record);
+        List<String> proof = new ArrayList<>(r.proof());
+        for (int i = proof.size(); i < path.size(); i++) proof.add(Base64.getEncoder().encodeToString(path.get(i)));
+        return Verdict.ok(p.record, proof);
     }
 
     /** Number of actual public-key signature verifications so far (cache hits excluded); a metric and a test hook. */
@@ -261,6 +264,9 @@ public final class RecordVerifier {
             throw new IllegalArgumentException(id + ": keyId missing");
         }
         Base64.Decoder b64 = Base64.getDecoder();
+        if (r.batch() == null && r.batchId() != null && r.signature() == null) {
+            throw new IllegalArgumentException(id + ": batch " + r.batchId() + " is not in the delivery");
+        }
         if ((r.signature() == null) == (r.batch() == null)) {
             throw new IllegalArgumentException(id + ": needs exactly one of signature and batch");
         }

@@ -37,7 +37,7 @@ public final class LocalFederation implements AutoCloseable {
      * in the JDK's Java GHASH and AES code. ChaCha20-Poly1305 took it to ~12 % and the
      * county → national rate from 1,193 to 1,817 records/s (fedbench, 30,000 records).
      */
-    static final String CIPHER_SUITES = "[TLS_CHACHA20_POLY1305_SHA256, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256]";
+    static final String C1_CIPHER_SUITES = "[TLS_CHACHA20_POLY1305_SHA256, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256]";
 
     private final List<String> chain;
     private final Path dir;
@@ -90,7 +90,7 @@ public final class LocalFederation implements AutoCloseable {
         // Several node JVMs on two cores: C2 compilation alone took ~45 CPU-seconds per node in a
         // one-minute run and was never paid back; C1 only gave 30-40 % more end to end (fedbench).
         // CREDIT_NODE_JVM_OPTS replaces this, e.g. "-XX:StartFlightRecording=filename=/tmp/{id}.jfr".
-        String extra = System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
+        String extra = nodeJvmOpts();
         if (!extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "--config", config(id).toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -153,6 +153,15 @@ public final class LocalFederation implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String nodeJvmOpts() {
+        return System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
+    }
+
+    /** ChaCha20 where the node JVMs run C1-only, else the JDK's defaults (AES-GCM, intrinsified by C2). */
+    private static String cipherSuites() {
+        return nodeJvmOpts().contains("TieredStopAtLevel=1") ? C1_CIPHER_SUITES : "[]";
+    }
+
     private Path config(String id) {
         return dir.resolve(id).resolve(id + ".yaml");
     }
@@ -179,7 +188,7 @@ public final class LocalFederation implements AutoCloseable {
                 routes: %s
                 %s
                 """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
-                httpPorts.get(id), fedPorts.get(id), CIPHER_SUITES, configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
+                httpPorts.get(id), fedPorts.get(id), cipherSuites(), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
                 configDir.resolve("holidays.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.Pem;
+import org.creditnode.sign.InclusionChecker;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,6 +57,42 @@ class RecordVerifierTest {
         for (FederatedRecord r : county.sealBatch(COUNTY, 4, 7)) { // 7: an unbalanced tree
             assertTrue(verifier.verify(r, county.chain()).isOk());
         }
+    }
+
+    @Test
+    void compactDeliveryCarriesEachSealOnceAndTrimmedPathsThatTheReceiverCompletes() throws Exception {
+        federation(KeyAlgorithm.SM2);
+        List<FederatedRecord> full = county.sealBatch(COUNTY, 1, 300);
+        // as DeliveryBuilder sends them: the seal by batch id, each path cut where an earlier record took the receiver
+        InclusionChecker.Trimmer trimmer = new InclusionChecker.Trimmer(full.get(0).batch().treeSize());
+        List<FederatedRecord> compact = new ArrayList<>();
+        int sent = 0;
+        for (FederatedRecord r : full) {
+            List<String> proof = r.proof().subList(0, trimmer.keep(r.leafIndex(), r.proof().size()));
+            sent += proof.size();
+            compact.add(new FederatedRecord(r.canonical(), r.hash(), r.sigAlg(), r.keyId(), null, null, r.leafIndex(), proof,
+                    r.batch().batchId()));
+        }
+        assertTrue(sent < full.size() * 2, "path elements sent: " + sent);
+        Delivery sent1 = new Delivery(COUNTY, compact, Map.of(county.signer.keyId(), Delivery.pemChain(county.chain())),
+                Map.of(full.get(0).batch().batchId(), full.get(0).batch()));
+        ObjectMapper json = new ObjectMapper();
+        Delivery received = json.readValue(json.writeValueAsString(sent1), Delivery.class).inlined();
+        List<Verdict> verdicts = verifier.verifyAll(received);
+        for (int i = 0; i < full.size(); i++) {
+            assertTrue(verdicts.get(i).isOk(), verdicts.get(i).toString());
+            assertEquals(full.get(i).proof(), verdicts.get(i).proof(), "completed path of record " + i);
+        }
+        // a record whose seal is missing from the delivery is malformed, and says so
+        Delivery noSeals = new Delivery(COUNTY, compact.subList(0, 1), sent1.certificates(), Map.of()).inlined();
+        Verdict v = verifier.verifyAll(noSeals).get(0);
+        assertEquals(Refusal.MALFORMED, v.code());
+        assertTrue(v.message().contains("not in the delivery"), v.message());
+        // out of order, a trimmed path has nothing to stand on: refused, not trusted
+        List<FederatedRecord> reversed = new ArrayList<>(compact);
+        java.util.Collections.reverse(reversed);
+        Delivery backwards = new Delivery(COUNTY, reversed, sent1.certificates(), sent1.batches()).inlined();
+        assertEquals(Refusal.BAD_PROOF, verifier.verifyAll(backwards).get(0).code());
     }
 
     @ParameterizedTest

@@ -71,6 +71,45 @@ class InclusionCheckerTest {
     }
 
     @Test
+    void trimmedPathsAreCompletedToTheFullAuditPath() {
+        Random random = new Random(11);
+        for (int n : new int[] {1, 2, 3, 5, 8, 13, 64, 100, 1000}) {
+            List<byte[]> leaves = leaves(n);
+            MerkleTree tree = MerkleTree.build(H, leaves);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < n; i++) order.add(i);
+            Collections.shuffle(order, random);
+            if (n > 2) order.add(order.get(1)); // a leaf sent twice
+            InclusionChecker.Trimmer sender = new InclusionChecker.Trimmer(n);
+            InclusionChecker receiver = new InclusionChecker(H, n, tree.root());
+            long sent = 0, full = 0;
+            for (int i : order) {
+                List<byte[]> proof = tree.inclusionProof(i);
+                List<byte[]> trimmed = proof.subList(0, sender.keep(i, proof.size()));
+                sent += trimmed.size();
+                full += proof.size();
+                List<byte[]> completed = receiver.complete(leaves.get(i), i, trimmed);
+                assertTrue(completed != null, "leaf " + i + " of " + n);
+                assertEquals(proof.size(), completed.size());
+                for (int k = 0; k < proof.size(); k++) assertTrue(java.util.Arrays.equals(proof.get(k), completed.get(k)));
+            }
+            assertTrue(sent <= full && (n < 64 || sent * 3 < full), n + " leaves: sent " + sent + " of " + full + " path elements");
+        }
+    }
+
+    @Test
+    void aTrimmedPathNeedsAnEarlierProofOfTheSameNode() {
+        List<byte[]> leaves = leaves(16);
+        MerkleTree tree = MerkleTree.build(H, leaves);
+        InclusionChecker receiver = new InclusionChecker(H, 16, tree.root());
+        assertEquals(null, receiver.complete(leaves.get(3), 3, tree.inclusionProof(3).subList(0, 2))); // nothing proven yet
+        assertTrue(receiver.verify(leaves.get(0), 0, tree.inclusionProof(0))); // proves the left half's spine
+        assertEquals(null, receiver.complete(leaves.get(12), 12, tree.inclusionProof(12).subList(0, 2))); // right half: not proven
+        assertEquals(4, receiver.complete(leaves.get(3), 3, tree.inclusionProof(3).subList(0, 2)).size()); // (2,0) proven by leaf 0
+        assertEquals(null, receiver.complete(leaves.get(2), 3, tree.inclusionProof(3).subList(0, 2))); // wrong content there
+    }
+
+    @Test
     void nothingIsProvenUnderAWrongRoot() {
         List<byte[]> leaves = leaves(16);
         MerkleTree tree = MerkleTree.build(H, leaves);
