@@ -126,7 +126,8 @@ class FederationProcessTest {
         FederationClient.Reply r = asProvince.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=1&limit=1");
         assertEquals(200, r.status(), r.body());
         Delivery genuine = JSON.readValue(r.body(), Delivery.class);
-        FederatedRecord rec = genuine.records().get(0);
+        assertEquals(1, genuine.batches().size()); // the seal travels beside the record, once
+        FederatedRecord rec = genuine.inlined().records().get(0); // first of its batch here: full path
 
         // 1. Tampered: one changed character, hash recomputed so only the signature can tell.
         String text = rec.canonical().replace("\"version\":1", "\"version\":7");
