@@ -42,8 +42,13 @@ public final class FederationClient {
     }
 
     public Reply postJson(String url, String body) throws IOException {
+        return postJson(url, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param utf8Body JSON already encoded (deliveries are written straight to bytes: no String in between) */
+    public Reply postJson(String url, byte[] utf8Body) throws IOException {
         return send(request(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(utf8Body)).build());
     }
 
     private HttpRequest.Builder request(String url) {

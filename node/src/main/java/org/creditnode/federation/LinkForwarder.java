@@ -176,7 +176,7 @@ public final class LinkForwarder implements AutoCloseable {
     private String attemptDelivery(List<StoredRecord> records) {
         try {
             if (records.isEmpty()) return null;
-            String body = JSON.writeValueAsString(builder.build(records));
+            byte[] body = JSON.writeValueAsBytes(builder.build(records));
             FederationClient.Reply reply = client.postJson(link.url + "/federation/v1/batches", body);
             if (!reply.ok()) return "HTTP " + reply.status() + ": " + abbreviate(reply.body());
             Receipt receipt = JSON.readValue(reply.body(), Receipt.class);
