@@ -46,10 +46,11 @@ public final class Federation implements CommitListener, AutoCloseable {
         char[] password = config.keys.password.toCharArray();
         TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust));
         try {
-            tls = tls.withCipherSuites(config.federation.cipherSuites);
+            tls = tls.withCipherSuites(config.federation.cipherSuites.isEmpty() ? tls.suitesForThisJvm() : config.federation.cipherSuites);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("federation.cipherSuites: " + e.getMessage());
         }
+        LOG.info("federation tls preferred={}", tls.cipherSuites().isEmpty() ? "JDK defaults" : tls.cipherSuites().get(0));
         var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
         CertificateStore certificates = new CertificateStore(store.database());
         DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());

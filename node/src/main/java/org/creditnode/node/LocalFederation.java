@@ -32,12 +32,6 @@ public final class LocalFederation implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final List<String> LEVELS = List.of("national", "province", "city", "county");
     static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1";
-    /**
-     * C1 has no AES-GCM intrinsics: with the default suites, JFR showed ~40 % of each node's CPU
-     * in the JDK's Java GHASH and AES code. ChaCha20-Poly1305 took it to ~12 % and the
-     * county → national rate from 1,193 to 1,817 records/s (fedbench, 30,000 records).
-     */
-    static final String C1_CIPHER_SUITES = "[TLS_CHACHA20_POLY1305_SHA256, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256]";
 
     private final List<String> chain;
     private final Path dir;
@@ -157,11 +151,6 @@ public final class LocalFederation implements AutoCloseable {
         return System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
     }
 
-    /** ChaCha20 where the node JVMs run C1-only, else the JDK's defaults (AES-GCM, intrinsified by C2). */
-    private static String cipherSuites() {
-        return nodeJvmOpts().contains("TieredStopAtLevel=1") ? C1_CIPHER_SUITES : "[]";
-    }
-
     private Path config(String id) {
         return dir.resolve(id).resolve(id + ".yaml");
     }
@@ -181,14 +170,14 @@ public final class LocalFederation implements AutoCloseable {
                 data: %s
                 keys: { pki: %s }
                 http: { host: 127.0.0.1, port: %d }
-                federation: { port: %d, retryInitialDelayMs: 100, retryMaxDelayMs: 1000, maxAttempts: 1000, cipherSuites: %s }
+                federation: { port: %d, retryInitialDelayMs: 100, retryMaxDelayMs: 1000, maxAttempts: 1000 }
                 catalogue: %s
                 regions: %s
                 holidays: %s
                 routes: %s
                 %s
                 """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
-                httpPorts.get(id), fedPorts.get(id), cipherSuites(), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
+                httpPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
                 configDir.resolve("holidays.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 

@@ -78,7 +78,7 @@ class GroupCommitStorageTest {
         return new GroupCommitter(store, new RecordSealer("360404", signer, batchSigning), "360404", 500, 1000, Clock.systemUTC());
     }
 
-    private static RecordSealer.Pending pending(int n) {
+    static RecordSealer.Pending pending(int n) {
         var r = SampleRecords.penalty();
         String code = SampleRecords.validUscc("360404", n);
         ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("subject")).put("code", code);
