@@ -65,8 +65,6 @@ public final class NodeConfig {
         public String user = "";
         public String password = "";
         public int poolSize = 8;
-        /** H2 only: page cache in MiB (on the JVM heap). */
-        public int h2CacheMb = 128;
     }
 
     public static final class Broker {

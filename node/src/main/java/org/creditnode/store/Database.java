@@ -29,13 +29,9 @@ public final class Database implements AutoCloseable {
     public Database(NodeConfig.Storage storage) {
         String url = storage.url;
         postgres = url.startsWith("jdbc:postgresql:");
-        if (url.startsWith("jdbc:h2:file:")) {
-            String settings = url.toUpperCase(java.util.Locale.ROOT);
+        if (url.startsWith("jdbc:h2:file:") && !url.contains(";")) {
             // The node closes the database itself at shutdown, after the last commit.
-            if (!settings.contains(";DB_CLOSE_ON_EXIT=")) url = url + ";DB_CLOSE_ON_EXIT=FALSE";
-            // H2's default page cache (16 MB) is smaller than the indexes of a million records;
-            // random subject-key inserts then read and decode index pages again and again.
-            if (!settings.contains(";CACHE_SIZE=")) url = url + ";CACHE_SIZE=" + storage.h2CacheMb * 1024;
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
