@@ -84,7 +84,7 @@ public final class LocalFederation implements AutoCloseable {
         // Several node JVMs on two cores: C2 compilation alone took ~45 CPU-seconds per node in a
         // one-minute run and was never paid back; C1 only gave 30-40 % more end to end (fedbench).
         // CREDIT_NODE_JVM_OPTS replaces this, e.g. "-XX:StartFlightRecording=filename=/tmp/{id}.jfr".
-        String extra = nodeJvmOpts();
+        String extra = System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
         if (!extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "--config", config(id).toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -145,10 +145,6 @@ public final class LocalFederation implements AutoCloseable {
         return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl(id) + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String nodeJvmOpts() {
-        return System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
     }
 
     private Path config(String id) {
