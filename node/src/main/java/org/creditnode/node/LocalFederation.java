@@ -31,7 +31,7 @@ public final class LocalFederation implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final List<String> LEVELS = List.of("national", "province", "city", "county");
-    static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1";
+    static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC";
 
     private final List<String> chain;
     private final Path dir;
@@ -83,6 +83,8 @@ public final class LocalFederation implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
         // Several node JVMs on two cores: C2 compilation alone took ~45 CPU-seconds per node in a
         // one-minute run and was never paid back; C1 only gave 30-40 % more end to end (fedbench).
+        // The parallel collector has no concurrent work and no humongous-object cycles (deliveries
+        // are megabytes): catch-up of 600,000 records 5,577 against 4,520-5,059 records/s with G1.
         // CREDIT_NODE_JVM_OPTS replaces this, e.g. "-XX:StartFlightRecording=filename=/tmp/{id}.jfr".
         String extra = System.getenv().getOrDefault("CREDIT_NODE_JVM_OPTS", DEFAULT_NODE_JVM_OPTS);
         if (!extra.isBlank()) cmd.addAll(List.of(extra.replace("{id}", id).trim().split("\\s+")));
