@@ -1,114 +1,58 @@
 package org.creditnode.sign;
 
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * The record / Merkle hash functions. SM3 pairs with SM2 keys, SHA-256 with P-256 keys.
- * Digests are cheap to obtain: one per thread, reset per use (BC's SM3, the JDK's SHA-256,
- * which can use CPU SHA intrinsics).
+ * Digests are cheap to obtain: one per thread, reset per use (SM3 from Bouncy Castle, SHA-256
+ * from the JDK, which can use CPU SHA intrinsics). Building a digest per hash was measurable.
  */
 public enum HashAlgorithm {
-    SM3("SM3", "SM3") {
-        // Building an SM3Digest registers it with BC's services registrar: measurable per hash.
-        private final ThreadLocal<Digest> perThread = ThreadLocal.withInitial(SM3Digest::new);
-
-        @Override
-        Sink sink() {
-            Digest d = perThread.get();
-            d.reset(); // a previous caller may have thrown half-way
-            return new Sink() {
-                @Override
-                public void update(byte b) {
-                    d.update(b);
-                }
-
-                @Override
-                public void update(byte[] data) {
-                    d.update(data, 0, data.length);
-                }
-
-                @Override
-                public byte[] finish() {
-                    byte[] out = new byte[d.getDigestSize()];
-                    d.doFinal(out, 0);
-                    return out;
-                }
-            };
-        }
-    },
-    SHA256("SHA-256", "SHA-256") {
-        private final ThreadLocal<MessageDigest> perThread = ThreadLocal.withInitial(() -> {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
-            }
-        });
-
-        @Override
-        Sink sink() {
-            MessageDigest d = perThread.get();
-            d.reset(); // a previous caller may have thrown half-way
-            return new Sink() {
-                @Override
-                public void update(byte b) {
-                    d.update(b);
-                }
-
-                @Override
-                public void update(byte[] data) {
-                    d.update(data);
-                }
-
-                @Override
-                public byte[] finish() {
-                    return d.digest();
-                }
-            };
-        }
-    };
-
-    /** Minimal incremental hashing view, so both families share the Merkle code without copies. */
-    interface Sink {
-        void update(byte b);
-
-        void update(byte[] data);
-
-        byte[] finish();
-    }
+    SM3("SM3", "SM3", true),
+    SHA256("SHA-256", "SHA-256", false);
 
     private final String wireName;
     private final String jcaName;
+    private final ThreadLocal<MessageDigest> perThread;
 
-    HashAlgorithm(String wireName, String jcaName) {
+    HashAlgorithm(String wireName, String jcaName, boolean bouncyCastle) {
         this.wireName = wireName;
         this.jcaName = jcaName;
+        this.perThread = ThreadLocal.withInitial(() -> {
+            try {
+                return bouncyCastle ? MessageDigest.getInstance(jcaName, Providers.ensure()) : MessageDigest.getInstance(jcaName);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(jcaName + " is not available", e);
+            }
+        });
     }
 
-    /** A fresh hashing context; must be finished on the calling thread before asking for another. */
-    abstract Sink sink();
+    /** This thread's digest, reset: a previous caller may have thrown half-way. */
+    private MessageDigest digester() {
+        MessageDigest d = perThread.get();
+        d.reset();
+        return d;
+    }
 
     /** Hash of the concatenation of {@code parts}. */
     public byte[] digest(byte[]... parts) {
-        Sink s = sink();
+        MessageDigest d = digester();
         for (byte[] p : parts) {
-            s.update(p);
+            d.update(p);
         }
-        return s.finish();
+        return d.digest();
     }
 
     /** H(prefix ‖ a ‖ b) without building the concatenation (Merkle leaves and nodes). */
     byte[] digestPrefixed(byte prefix, byte[] a, byte[] b) {
-        Sink s = sink();
-        s.update(prefix);
-        s.update(a);
+        MessageDigest d = digester();
+        d.update(prefix);
+        d.update(a);
         if (b != null) {
-            s.update(b);
+            d.update(b);
         }
-        return s.finish();
+        return d.digest();
     }
 
     public int digestLength() {
