@@ -173,14 +173,7 @@ public final class RecordStore {
 
     /** The newest version of a record. */
     public Optional<StoredRecord> find(String id) throws SQLException {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM credit_record WHERE id = ? ORDER BY version DESC")) {
-            ps.setMaxRows(1);
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+        return select("id = ? ORDER BY version DESC", 1, id).stream().findFirst();
     }
 
     public Optional<SignBatch> batch(String batchId) throws SQLException {
@@ -198,33 +191,14 @@ public final class RecordStore {
 
     /** A subject's records, newest first; {@code beforeRowNo} is the cursor of the previous page (0 = first page). */
     public List<StoredRecord> bySubject(String subjectKey, int limit, long beforeRowNo) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM credit_record WHERE subject_key = ?"
-                + (beforeRowNo > 0 ? " AND row_no < ?" : "") + " ORDER BY row_no DESC";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setMaxRows(limit);
-            ps.setString(1, subjectKey);
-            if (beforeRowNo > 0) ps.setLong(2, beforeRowNo);
-            List<StoredRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(map(rs));
-            }
-            return out;
-        }
+        return beforeRowNo > 0
+                ? select("subject_key = ? AND row_no < ? ORDER BY row_no DESC", limit, subjectKey, beforeRowNo)
+                : select("subject_key = ? ORDER BY row_no DESC", limit, subjectKey);
     }
 
     /** An origin's records in sequence order from {@code fromSeq}: the catch-up read. */
     public List<StoredRecord> byOrigin(String origin, long fromSeq, int limit) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM credit_record WHERE origin = ? AND seq >= ? ORDER BY seq")) {
-            ps.setMaxRows(limit);
-            ps.setString(1, origin);
-            ps.setLong(2, fromSeq);
-            List<StoredRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(map(rs));
-            }
-            return out;
-        }
+        return select("origin = ? AND seq >= ? ORDER BY seq", limit, origin, fromSeq);
     }
 
     public long count() throws SQLException {
@@ -382,11 +356,15 @@ public final class RecordStore {
 
     /** An origin's records with sequence numbers in [from, to], in order. */
     public List<StoredRecord> byOriginRange(String origin, long from, long to) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM credit_record WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
-            ps.setString(1, origin);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
+        return select("origin = ? AND seq BETWEEN ? AND ? ORDER BY seq", 0, origin, from, to);
+    }
+
+    /** Records matching {@code whereAndOrder} (placeholders bound to {@code params}); at most {@code limit}, 0 = all. */
+    private List<StoredRecord> select(String whereAndOrder, int limit, Object... params) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM credit_record WHERE " + whereAndOrder)) {
+            ps.setMaxRows(limit);
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             List<StoredRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(map(rs));
