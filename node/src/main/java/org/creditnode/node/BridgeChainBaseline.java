@@ -1,5 +1,6 @@
 package org.creditnode.node;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -172,20 +173,8 @@ public final class BridgeChainBaseline implements AutoCloseable {
                 return System.nanoTime();
             });
 
-            ClientProducer producer = in.createProducer(QUEUE);
-            SplittableRandom rnd = new SplittableRandom();
-            byte[] body = new byte[messageBytes];
             long t0 = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                fill(rnd, body);
-                ClientMessage m = in.createMessage(true);
-                m.setRoutingType(RoutingType.ANYCAST);
-                m.putIntProperty(SEQ, i);
-                m.getBodyBuffer().writeBytes(body);
-                producer.send(m);
-                if ((i + 1) % batchPerTx == 0) in.commit();
-            }
-            if (messages % batchPerTx != 0) in.commit();
+            sendPersistent(in, in.createProducer(QUEUE), messages, messageBytes, batchPerTx);
             long tSent = System.nanoTime();
 
             long tLast;
@@ -237,20 +226,8 @@ public final class BridgeChainBaseline implements AutoCloseable {
         try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://" + vmId);
              ClientSessionFactory factory = locator.createSessionFactory();
              ClientSession session = factory.createTransactedSession()) {
-            ClientProducer producer = session.createProducer("raw");
-            SplittableRandom rnd = new SplittableRandom();
-            byte[] body = new byte[bytes];
             long t0 = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                fill(rnd, body);
-                ClientMessage m = session.createMessage(true);
-                m.setRoutingType(RoutingType.ANYCAST);
-                m.putIntProperty(SEQ, i);
-                m.getBodyBuffer().writeBytes(body);
-                producer.send(m);
-                if ((i + 1) % batchPerTx == 0) session.commit();
-            }
-            if (messages % batchPerTx != 0) session.commit();
+            sendPersistent(session, session.createProducer("raw"), messages, bytes, batchPerTx);
             double secs = (System.nanoTime() - t0) / 1e9;
             double rate = messages / secs;
             LOG.info("raw persistent sends messages={} bytes={} batch={} seconds={} sends/s={}",
@@ -348,6 +325,23 @@ public final class BridgeChainBaseline implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** {@code messages} durable messages of random bytes, numbered by {@link #SEQ}, committed every {@code batchPerTx}. */
+    private static void sendPersistent(ClientSession session, ClientProducer producer, int messages, int bytes, int batchPerTx)
+            throws ActiveMQException {
+        SplittableRandom rnd = new SplittableRandom();
+        byte[] body = new byte[bytes];
+        for (int i = 0; i < messages; i++) {
+            fill(rnd, body);
+            ClientMessage m = session.createMessage(true);
+            m.setRoutingType(RoutingType.ANYCAST);
+            m.putIntProperty(SEQ, i);
+            m.getBodyBuffer().writeBytes(body);
+            producer.send(m);
+            if ((i + 1) % batchPerTx == 0) session.commit();
+        }
+        if (messages % batchPerTx != 0) session.commit();
     }
 
     private static void fill(SplittableRandom rnd, byte[] body) {
