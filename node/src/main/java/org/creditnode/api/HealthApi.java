@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** GET /health: UP only when every registered check is; 503 otherwise. */
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthApi {
     private final ObjectMapper json;
-    private final Map<String, Supplier<Boolean>> checks = new LinkedHashMap<>();
+    /** Each check answers the reason it is down, or empty when it is up. */
+    private final Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
     private final Map<String, Supplier<Object>> details = new LinkedHashMap<>();
 
     public HealthApi(ObjectMapper json) {
@@ -25,7 +27,13 @@ public final class HealthApi {
     }
 
     public HealthApi check(String name, Supplier<Boolean> check) {
-        checks.put(name, check);
+        checks.put(name, () -> Boolean.TRUE.equals(check.get()) ? Optional.empty() : Optional.of(name + " is not available"));
+        return this;
+    }
+
+    /** A check that says why it is down (shown under "reasons"). */
+    public HealthApi checkWithReason(String name, Supplier<Optional<String>> problem) {
+        checks.put(name, problem);
         return this;
     }
 
@@ -39,23 +47,24 @@ public final class HealthApi {
     public Response health() {
         ObjectNode out = json.createObjectNode();
         ObjectNode c = json.createObjectNode();
-        boolean up = true;
+        ObjectNode reasons = json.createObjectNode();
         for (var e : checks.entrySet()) {
-            boolean ok;
+            Optional<String> problem;
             try {
-                ok = Boolean.TRUE.equals(e.getValue().get());
+                problem = e.getValue().get();
             } catch (RuntimeException ex) {
-                ok = false;
+                problem = Optional.of(e.getKey() + " check failed: " + ex.getMessage());
             }
-            up &= ok;
-            c.put(e.getKey(), ok ? "UP" : "DOWN");
+            c.put(e.getKey(), problem.isEmpty() ? "UP" : "DOWN");
+            problem.ifPresent(p -> reasons.put(e.getKey(), p));
         }
-        out.put("status", up ? "UP" : "DOWN");
+        out.put("status", reasons.isEmpty() ? "UP" : "DOWN");
         out.set("checks", c);
+        if (!reasons.isEmpty()) out.set("reasons", reasons);
         if (!details.isEmpty()) {
             ObjectNode d = out.putObject("details");
             details.forEach((k, v) -> d.set(k, json.valueToTree(v.get())));
         }
-        return Response.status(up ? 200 : 503).entity(out).build();
+        return Response.status(reasons.isEmpty() ? 200 : 503).entity(out).build();
     }
 }

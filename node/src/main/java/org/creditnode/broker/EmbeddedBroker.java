@@ -29,6 +29,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .setJournalType(JournalType.NIO)
+                // A message the node counts on (a link's queue entry, sent before the department's
+                // 2xx) is on disk when the send returns: the journal syncs every durable send.
+                .setJournalSyncNonTransactional(true)
+                .setJournalSyncTransactional(true)
+                // The node's own disk reserve (storage.minFree) refuses new records before the disk
+                // fills; Artemis's 90 % rule would instead block the committer's sends silently.
+                .setMaxDiskUsage(-1)
                 .setJournalDirectory(dataDir.resolve("journal").toString())
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
                 .setPagingDirectory(dataDir.resolve("paging").toString())

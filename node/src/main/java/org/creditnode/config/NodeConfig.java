@@ -65,6 +65,12 @@ public final class NodeConfig {
         public String user = "";
         public String password = "";
         public int poolSize = 8;
+        /**
+         * Free space kept on the file systems of the database and the broker journal: below it new
+         * records are refused (507 / 503) and /health is DOWN, reads go on. A size ("256MiB",
+         * "1GiB") or a share of the file system ("5%").
+         */
+        public String minFree = "256MiB";
     }
 
     public static final class Broker {
@@ -123,6 +129,8 @@ public final class NodeConfig {
         public long retryInitialDelayMs = 200;
         public long retryMaxDelayMs = 30_000;
         public long requestTimeoutMs = 30_000;
+        /** Largest delivery accepted from a neighbour, in bytes (a full delivery of 2,000 records is ~5 MB). */
+        public long maxBodyBytes = 64L * 1024 * 1024;
         /**
          * TLS cipher suites offered and accepted on federation links, in order of preference; empty =
          * the JDK's defaults (AES-GCM first: fastest with the default JIT, which uses AES-NI and

@@ -11,6 +11,7 @@ import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
+import org.creditnode.store.DiskReserve;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class Federation implements CommitListener, AutoCloseable {
     private final CatchUp catchUp;
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
-                      NodeIdentity signing, Signer signer, ObjectMapper json) throws Exception {
+                      NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk) throws Exception {
         this.router = router;
         String self = config.node.id;
         List<NodeConfig.Link> links = config.links();
@@ -59,7 +60,7 @@ public final class Federation implements CommitListener, AutoCloseable {
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
         InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
-                queues, signer, signing.chain());
+                queues, signer, signing.chain(), disk);
         for (NodeConfig.Link link : links) {
             forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit));
         }
@@ -68,7 +69,7 @@ public final class Federation implements CommitListener, AutoCloseable {
             CallerPolicy policy = new CallerPolicy(config.node.parent == null ? null : config.node.parent.id,
                     config.node.children.stream().map(l -> l.id).toList(), config.node.peers.stream().map(l -> l.id).toList());
             server = new FederationServer(config.http.host, config.federation.port, tls, json,
-                    List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)));
+                    List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)), config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());
         } else {
             server = null;

@@ -14,7 +14,10 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.ResourceProvider;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.creditnode.config.NodeConfig;
+import org.creditnode.http.JettyEngines;
 
 /**
  * The node-to-node endpoint: CXF JAX-RS on Jetty over mutual TLS. A client without a certificate
@@ -31,6 +34,10 @@ public final class FederationServer implements AutoCloseable {
     private final String address;
 
     public FederationServer(String host, int port, TlsMaterial tls, ObjectMapper json, List<Object> resources) {
+        this(host, port, tls, json, resources, new NodeConfig.Federation().maxBodyBytes);
+    }
+
+    public FederationServer(String host, int port, TlsMaterial tls, ObjectMapper json, List<Object> resources, long maxBodyBytes) {
         if (tls.keyManagers() == null) {
             throw new IllegalArgumentException("a federation server needs its own TLS certificate");
         }
@@ -39,15 +46,14 @@ public final class FederationServer implements AutoCloseable {
         this.bus = BusFactory.newInstance().createBus();
         boolean engineCreated = false;
         try {
-            JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
-            if (engines == null) {
-                engines = new JettyHTTPServerEngineFactory(bus); // registers itself on the bus
-            }
+            JettyHTTPServerEngineFactory engines = JettyEngines.factory(bus);
             if (engines.retrieveJettyHTTPServerEngine(port) != null) { // would silently reuse another server's TLS setup
                 throw new IllegalStateException("port " + port + " already has a CXF Jetty engine in this JVM");
             }
             engines.setTLSServerParametersForPort(host, port, serverParameters(tls));
             engineCreated = true;
+            JettyHTTPServerEngine engine = engines.retrieveJettyHTTPServerEngine(port);
+            JettyEngines.guard(engine, maxBodyBytes);
             JAXRSServerFactoryBean f = new JAXRSServerFactoryBean();
             f.setBus(bus);
             f.setAddress(address);
@@ -60,6 +66,7 @@ public final class FederationServer implements AutoCloseable {
             f.setResourceProviders(providers);
             f.setProviders(List.of(new JacksonJsonProvider(json), new CallerRefused.Mapper(), new org.creditnode.api.ErrorMapper()));
             this.server = f.create();
+            JettyEngines.jsonErrors(engine, address);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             if (engineCreated) { // never tear down an engine another server owns
                 JettyHTTPServerEngineFactory.destroyForPort(port);

@@ -2,11 +2,13 @@ package org.creditnode.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditnode.ingest.BatchRefused;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.CanonicalJson;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
+import org.creditnode.store.DiskReserve;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
@@ -50,10 +52,12 @@ public final class InboundService {
     private final LinkQueues queues;
     private final Signer signer;
     private final List<String> ownChainPem;
+    private final DiskReserve disk;
 
     public InboundService(String self, RecordVerifier verifier, LinkRouter router, RecordStore store,
                           CertificateStore certificates, AuditLog audit, LinkQueues queues, Signer signer,
-                          List<X509Certificate> ownChain) {
+                          List<X509Certificate> ownChain, DiskReserve disk) {
+        this.disk = disk;
         this.self = self;
         this.verifier = verifier;
         this.router = router;
@@ -69,6 +73,10 @@ public final class InboundService {
     }
 
     public Receipt accept(String sender, Delivery received) throws Exception {
+        disk.shortage().ifPresent(s -> {
+            // 503, not 507: the sender keeps the delivery queued and retries, which is what it should do.
+            throw new BatchRefused(503, "INSUFFICIENT_STORAGE", "nothing was taken: " + s.message());
+        });
         Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
         long t0 = System.nanoTime();

@@ -133,9 +133,15 @@ public final class GroupCommitter implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.error("commit of {} records failed: {}", size, e.toString());
-            BatchRefused refused = new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed: " + e.getMessage());
-            group.forEach(s -> s.done().completeExceptionally(refused));
+            if (group.size() > 1) {
+                // One request's records must never fail another's: commit each submission alone, so
+                // that only the one the database refuses is refused.
+                LOG.warn("commit group of {} submissions failed ({}); committing them one by one", group.size(), describe(e));
+                for (Submission s : group) commit(List.of(s), s.records().size());
+                return;
+            }
+            LOG.error("commit of {} records failed: {}", size, describe(e));
+            group.forEach(s -> s.done().completeExceptionally(refusal(e)));
             return;
         }
         long committedAt = System.nanoTime();
@@ -156,6 +162,26 @@ public final class GroupCommitter implements AutoCloseable {
         LOG.debug("committed records={} submissions={} lockUs={} sealUs={} insertUs={} commitUs={} totalUs={}", size, group.size(),
                 (tLocked - started) / 1000, (tSealed - tLocked) / 1000, (tInserted - tSealed) / 1000,
                 (committedAt - tInserted) / 1000, (System.nanoTime() - started) / 1000);
+    }
+
+    /**
+     * A data exception (SQLSTATE class 22) is about this request's values: 422, not a node fault.
+     * Anything else is the store's: 503, retry later. The database's own message is not passed on:
+     * it may quote the values, and those may be personal data.
+     */
+    static BatchRefused refusal(Exception e) {
+        if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return new BatchRefused(422, "UNSTORABLE", "the database refused a value of this batch (SQLSTATE "
+                    + sql.getSQLState() + "); nothing of it was stored");
+        }
+        return new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed ("
+                + describe(e) + "); nothing of this batch was stored, retry later");
+    }
+
+    /** Names the failure without its message, which may quote stored values. */
+    private static String describe(Exception e) {
+        if (e instanceof SQLException sql) return "SQLSTATE " + sql.getSQLState() + ", code " + sql.getErrorCode();
+        return e.getClass().getSimpleName();
     }
 
     /** Stops taking submissions, commits what is queued, and waits for the writer to finish. */

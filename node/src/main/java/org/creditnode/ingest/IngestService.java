@@ -7,6 +7,7 @@ import org.creditnode.record.CategorySpec;
 import org.creditnode.record.FieldError;
 import org.creditnode.record.PublicityPolicy;
 import org.creditnode.record.RecordValidator;
+import org.creditnode.store.DiskReserve;
 import org.creditnode.store.StoredRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,22 @@ public final class IngestService {
     private final Catalogue catalogue;
     private final GroupCommitter committer;
     private final int maxBatch;
+    private final DiskReserve disk;
 
-    public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch) {
+    public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk) {
         this.validator = validator;
         this.catalogue = catalogue;
         this.committer = committer;
         this.maxBatch = maxBatch;
+        this.disk = disk;
     }
 
     /** Called by the ingest route (routes/ingest.yaml) with the parsed request body. */
     public IngestResult ingest(JsonNode body) {
         JsonNode records = batchRecords(body);
+        disk.shortage().ifPresent(s -> {
+            throw new BatchRefused(507, "INSUFFICIENT_STORAGE", "no record was taken: " + s.message());
+        });
         List<Rejected> rejected = new ArrayList<>();
         List<RecordSealer.Pending> pending = new ArrayList<>(records.size());
         List<Integer> pendingIndex = new ArrayList<>(records.size());

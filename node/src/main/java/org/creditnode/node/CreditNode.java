@@ -29,6 +29,7 @@ import org.creditnode.sign.Signer;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.Database;
+import org.creditnode.store.DiskReserve;
 import org.creditnode.store.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ public final class CreditNode implements AutoCloseable {
 
         Database db = closeLater(new Database(config.storage));
         store = new RecordStore(db);
+        DiskReserve disk = new DiskReserve(storagePaths(config), config.storage.minFree);
 
         EmbeddedBroker broker = config.broker.embedded
                 ? closeLater(new EmbeddedBroker(Path.of(config.broker.dataDir), Integer.parseInt(id))) : null;
@@ -81,13 +83,13 @@ public final class CreditNode implements AutoCloseable {
         AuditLog audit = new AuditLog(db);
         LinkRouter router = new LinkRouter(config, catalogue);
         String brokerUrl = broker != null ? broker.url() : config.broker.url;
-        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json));
+        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk));
 
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
                 config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
         committer.addListener(federation);
-        IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch);
+        IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk);
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp()));
         closeLater(camel::stop);
@@ -96,12 +98,13 @@ public final class CreditNode implements AutoCloseable {
         HealthApi health = new HealthApi(json)
                 .check("database", db::isReachable)
                 .check("camel", () -> camel.getCamelContext().isStarted())
+                .checkWithReason("disk", () -> disk.shortage().map(DiskReserve.Shortage::message))
                 .detail("node", () -> id)
                 .detail("commitQueue", committer::queued);
         if (broker != null) health.check("broker", broker::isActive);
         api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock),
-                health, new OpenApiDocument(), new AdminApi(federation, store, audit))));
+                health, new OpenApiDocument(), new AdminApi(federation, store, audit)), config.http.maxBodyBytes));
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,
                 api.address(), config.ingest.signing, signing.keyId(), db.isPostgres() ? "postgresql" : "h2", startMillis);
@@ -154,6 +157,18 @@ public final class CreditNode implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new ConfigException("cannot issue keys from " + config.keyDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folders whose file systems hold what a 2xx promises: the database and the broker journal. */
+    private static List<Path> storagePaths(NodeConfig config) {
+        List<Path> paths = new java.util.ArrayList<>(List.of(config.dataDir()));
+        if (config.broker.embedded) paths.add(Path.of(config.broker.dataDir));
+        String url = config.storage.url;
+        if (url.startsWith("jdbc:h2:file:")) {
+            Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+            if (db.getParent() != null) paths.add(db.getParent());
+        }
+        return paths;
     }
 
     private static Main startCamel(NodeConfig config, Map<String, Object> beans) throws Exception {

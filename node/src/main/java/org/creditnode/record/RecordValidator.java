@@ -19,7 +19,7 @@ import java.util.Set;
  * reflective per record.
  *
  * <p>Error codes: TYPE, REQUIRED, LENGTH, ENUM, FORMAT, RANGE, DATE, DATE_FUTURE, DATE_ORDER,
- * CHECKSUM, ORG_CODE_CHECKSUM, REGION, UNKNOWN_CATEGORY, UNKNOWN_FIELD.
+ * CHECKSUM, ORG_CODE_CHECKSUM, REGION, UNKNOWN_CATEGORY, UNKNOWN_FIELD, INVALID_TEXT.
  */
 public final class RecordValidator {
 
@@ -51,6 +51,8 @@ public final class RecordValidator {
                     "a record must be a JSON object, got " + (record == null ? "nothing" : JsonValues.describe(record))));
         }
         ValidationErrors errors = new ValidationErrors();
+        // First, and alone when it fails: the other checks would quote the text in their messages.
+        if (TextCheck.check(record, "", errors)) return errors.toList();
         LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
         boolean rejectUnknown = catalogue.unknownFields() == UnknownFieldPolicy.REJECT;
         if (rejectUnknown) rejectUnknownKeys(record, ENVELOPE_KEYS, "", errors);

