@@ -3,6 +3,7 @@ package org.creditnode.api;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import org.creditnode.federation.Federation;
 import org.creditnode.federation.LinkForwarder;
 import org.creditnode.ingest.BatchRefused;
 import org.creditnode.store.AuditLog;
+import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
 
 import java.util.LinkedHashMap;
@@ -74,8 +76,30 @@ public final class AdminApi {
     @Path("/origins")
     public Response origins() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordStore.OriginState s : store.origins()) out.put(s.origin(), s);
+        Map<String, OriginConflicts.Conflict> conflicts = federation.conflicts().all();
+        for (RecordStore.OriginState s : store.origins()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("origin", s.origin());
+            o.put("watermark", s.watermark());
+            o.put("highestSeq", s.highestSeq());
+            o.put("records", s.records());
+            OriginConflicts.Conflict c = conflicts.get(s.origin());
+            o.put("state", c == null ? "OK" : c.state());
+            if (c != null) o.put("conflict", c);
+            out.put(s.origin(), o);
+        }
         return Response.ok(Map.of("origins", out)).build();
+    }
+
+    /** After the operator has dealt with an equivocating origin: catch-up and the watermark resume. */
+    @DELETE
+    @Path("/origins/{origin}/conflict")
+    public Response clearConflict(@PathParam("origin") String origin) throws Exception {
+        if (!federation.conflicts().clear(origin)) {
+            throw new BatchRefused(404, "NOT_FOUND", "origin " + origin + " has no conflict recorded");
+        }
+        audit.record("CONFLICT_CLEARED", null, null, "OPERATOR", "conflict of origin " + origin + " cleared by an operator");
+        return Response.ok(Map.of("origin", origin, "state", "OK")).build();
     }
 
     @POST

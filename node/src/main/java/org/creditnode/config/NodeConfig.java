@@ -129,6 +129,11 @@ public final class NodeConfig {
         public long retryInitialDelayMs = 200;
         public long retryMaxDelayMs = 30_000;
         public long requestTimeoutMs = 30_000;
+        /**
+         * After a start that did not follow a clean stop: how long new records wait (503 RECOVERING)
+         * for a neighbour to confirm what it holds of this node's own log (see OwnLogCheck).
+         */
+        public long ownLogCheckMs = 10_000;
         /** Largest delivery accepted from a neighbour, in bytes (a full delivery of 2,000 records is ~5 MB). */
         public long maxBodyBytes = 64L * 1024 * 1024;
         /**

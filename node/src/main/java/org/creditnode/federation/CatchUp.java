@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.route.LinkRouter;
+import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,14 +29,16 @@ public final class CatchUp {
     private final Iterable<NodeConfig.Link> links;
     private final LinkRouter router;
     private final RecordStore store;
+    private final OriginConflicts conflicts;
     private final FederationClient client;
     private final InboundService inbound;
     private final int pageSize;
     private final AtomicLong pulled = new AtomicLong();
     private final Map<String, Map<String, Long>> lastSeen = new HashMap<>();
 
-    public CatchUp(String self, Iterable<NodeConfig.Link> links, LinkRouter router, RecordStore store,
+    public CatchUp(String self, Iterable<NodeConfig.Link> links, LinkRouter router, RecordStore store, OriginConflicts conflicts,
                    FederationClient client, InboundService inbound, int pageSize) {
+        this.conflicts = conflicts;
         this.self = self;
         this.links = links;
         this.router = router;
@@ -47,9 +51,16 @@ public final class CatchUp {
     /** One round over all links; returns the number of records pulled. */
     public synchronized long run() {
         long before = pulled.get();
+        Set<String> inConflict;
+        try {
+            inConflict = conflicts.all().keySet();
+        } catch (Exception e) {
+            LOG.debug("catch-up skipped, store not readable: {}", e.toString());
+            return 0;
+        }
         for (NodeConfig.Link link : links) {
             try {
-                catchUp(link);
+                catchUp(link, inConflict);
             } catch (Exception e) {
                 LOG.debug("catch-up from {} not possible now: {}", link.id, e.toString());
             }
@@ -59,7 +70,7 @@ public final class CatchUp {
         return n;
     }
 
-    private void catchUp(NodeConfig.Link link) throws Exception {
+    private void catchUp(NodeConfig.Link link, Set<String> inConflict) throws Exception {
         FederationClient.Reply w = client.getJson(link.url + "/federation/v1/watermarks");
         if (!w.ok()) throw new IllegalStateException("watermarks: HTTP " + w.status());
         JsonNode origins = JSON.readTree(w.body()).path("origins");
@@ -73,7 +84,8 @@ public final class CatchUp {
             long theirs = e.getValue().asLong();
             seen.put(origin, theirs);
             long target = Math.min(theirs, before.getOrDefault(origin, 0L));
-            if (origin.equals(self)) continue;
+            // An origin in conflict would be pulled and refused every round: it waits for an operator.
+            if (origin.equals(self) || inConflict.contains(origin)) continue;
             for (int pulls = 0; pulls < MAX_PULLS_PER_LINK; pulls++) {
                 long mine = mine(link.id, origin);
                 if (mine >= target) break;

@@ -12,6 +12,7 @@ import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
 import org.creditnode.store.DiskReserve;
+import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public final class Federation implements CommitListener, AutoCloseable {
     private final Map<String, LinkForwarder> forwarders = new LinkedHashMap<>();
     private final FederationServer server;
     private final CatchUp catchUp;
+    private final OriginConflicts conflicts;
+    private final OwnLogCheck ownLog;
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk) throws Exception {
@@ -54,17 +57,19 @@ public final class Federation implements CommitListener, AutoCloseable {
         LOG.info("federation tls preferred={}", tls.cipherSuites().isEmpty() ? "JDK defaults" : tls.cipherSuites().get(0));
         var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
         CertificateStore certificates = new CertificateStore(store.database());
+        this.conflicts = new OriginConflicts(store.database());
         DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
         FederationClient client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
         ReceiptCheck receipts = new ReceiptCheck(anchors);
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
         InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
-                queues, signer, signing.chain(), disk);
+                queues, signer, signing.chain(), disk, conflicts);
         for (NodeConfig.Link link : links) {
             forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit));
         }
-        catchUp = new CatchUp(self, links, router, store, client, inbound, config.federation.recordsPerDelivery);
+        ownLog = new OwnLogCheck(self, links, store, client, inbound, config.federation.recordsPerDelivery);
+        catchUp = new CatchUp(self, links, router, store, conflicts, client, inbound, config.federation.recordsPerDelivery);
         if (config.federation.port > 0) {
             CallerPolicy policy = new CallerPolicy(config.node.parent == null ? null : config.node.parent.id,
                     config.node.children.stream().map(l -> l.id).toList(), config.node.peers.stream().map(l -> l.id).toList());
@@ -91,6 +96,10 @@ public final class Federation implements CommitListener, AutoCloseable {
 
     public CatchUp catchUp() { return catchUp; }
 
+    public OriginConflicts conflicts() { return conflicts; }
+
+    public OwnLogCheck ownLog() { return ownLog; }
+
     public LinkQueues queues() { return queues; }
 
     public Optional<LinkForwarder> link(String id) { return Optional.ofNullable(forwarders.get(id)); }
@@ -109,6 +118,7 @@ public final class Federation implements CommitListener, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        ownLog.close();
         if (server != null) server.close();
         for (LinkForwarder f : forwarders.values()) f.close();
         queues.close();

@@ -86,6 +86,25 @@ public final class FederationApi {
         return Response.ok(out).build();
     }
 
+    /**
+     * What this node holds of the caller's own log: its highest sequence number and that record's
+     * hash. A node that starts on data ending earlier (a restored backup, a tail lost in a power
+     * cut) asks this before it numbers new records, so that it never issues a number twice.
+     */
+    @GET
+    @Path("/origins/{origin}/held")
+    public Response held(@PathParam("origin") String origin) throws Exception {
+        String caller = authorise("held");
+        if (!origin.equals(caller)) {
+            return FederationError.response(403, "FORBIDDEN", "a node may ask only what is held of its own log");
+        }
+        long highest = 0;
+        for (RecordStore.OriginState s : store.origins()) if (s.origin().equals(origin)) highest = s.highestSeq();
+        ObjectNode out = json.createObjectNode().put("origin", origin).put("highestSeq", highest);
+        if (highest > 0) store.byOriginRange(origin, highest, highest).stream().findFirst().ifPresent(r -> out.put("hash", r.hash()));
+        return Response.ok(out).build();
+    }
+
     @GET
     @Path("/origins/{origin}/records")
     public Response records(@PathParam("origin") String origin, @QueryParam("fromSeq") @DefaultValue("1") long fromSeq,
@@ -99,7 +118,9 @@ public final class FederationApi {
             List<StoredRecord> page = store.byOrigin(origin, from, n);
             if (page.isEmpty()) break;
             for (StoredRecord r : page) {
-                if (visible.size() < n && router.destinations(r.category(), r.via()).contains(caller)) visible.add(r);
+                // The caller's own records go back to it only when it asks for them (recovering its log).
+                boolean mayHave = origin.equals(caller) || router.destinations(r.category(), r.via()).contains(caller);
+                if (visible.size() < n && mayHave) visible.add(r);
             }
             from = page.get(page.size() - 1).seq() + 1;
             if (page.size() < n) break;

@@ -9,6 +9,7 @@ import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
 import org.creditnode.store.DiskReserve;
+import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
@@ -53,11 +54,13 @@ public final class InboundService {
     private final Signer signer;
     private final List<String> ownChainPem;
     private final DiskReserve disk;
+    private final OriginConflicts conflicts;
 
     public InboundService(String self, RecordVerifier verifier, LinkRouter router, RecordStore store,
                           CertificateStore certificates, AuditLog audit, LinkQueues queues, Signer signer,
-                          List<X509Certificate> ownChain, DiskReserve disk) {
+                          List<X509Certificate> ownChain, DiskReserve disk, OriginConflicts conflicts) {
         this.disk = disk;
+        this.conflicts = conflicts;
         this.self = self;
         this.verifier = verifier;
         this.router = router;
@@ -124,6 +127,32 @@ public final class InboundService {
     }
 
     /**
+     * Takes back this node's own records from a neighbour that holds more of them than this node
+     * (its data ends earlier: a restored backup, a tail lost in a power cut). Each must carry this
+     * node's own valid signature; they are stored as this node's own (no arrival link) and move its
+     * chain head on, so that the next record is numbered after them. Returns how many were new.
+     */
+    public synchronized int restoreOwn(String from, Delivery received) throws Exception {
+        Delivery delivery = received.inlined();
+        List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
+        List<Verdict> verdicts = verifier.verifyAll(delivery);
+        List<Candidate> candidates = new ArrayList<>();
+        List<Receipt.RefusedRecord> refused = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Verdict v = verdicts.get(i);
+            if (!v.isOk()) {
+                refuse(refused, from, "#" + i, v.code().name(), "while restoring own records: " + v.message());
+                continue;
+            }
+            if (!v.record().path("origin").asText().equals(self)) continue;
+            candidates.add(toCandidate(records.get(i), v.record(), v.proof(), null));
+        }
+        List<String> accepted = new ArrayList<>();
+        store(candidates, delivery.certificates(), from, accepted, new ArrayList<>(), refused);
+        return accepted.size();
+    }
+
+    /**
      * Stores the new candidates in one transaction and returns them; duplicates are counted, not
      * returned, so that they are never forwarded a second time. (Should this node die between
      * the commit and the queueing, the next neighbour's catch-up pulls what it lacks.)
@@ -135,7 +164,7 @@ public final class InboundService {
         for (Candidate c : candidates) origins.add(c.record().origin());
         for (String o : origins) store.ensureHead(o);
         List<StoredRecord> fresh = new ArrayList<>();
-        List<String> brokenChains = new ArrayList<>();
+        List<OriginConflicts.Conflict> found = new ArrayList<>();
         try (Connection c = store.database().connection()) {
             c.setAutoCommit(false);
             try {
@@ -149,7 +178,9 @@ public final class InboundService {
                     String existing = held.get(key);
                     if (existing != null || !inThisDelivery.add(key)) {
                         if (existing != null && !existing.equals(r.hash())) {
-                            refuse(refused, sender, r.id(), "CONFLICT", "a different record " + key + " is already held here");
+                            // Audited once per origin below, not once per offer: catch-up and retries repeat it.
+                            refused.add(new Receipt.RefusedRecord(r.id(), "CONFLICT", "a different record " + key + " is already held here"));
+                            found.add(new OriginConflicts.Conflict(r.origin(), r.seq(), r.id(), "HASH_MISMATCH", existing, r.hash(), sender, null));
                             continue;
                         }
                         duplicates.add(key);
@@ -169,7 +200,11 @@ public final class InboundService {
                 store.insertRecords(c, fresh);
                 for (String o : origins) {
                     var adv = store.advanceWatermark(c, o, fresh);
-                    if (adv.brokenAt() != null) brokenChains.add(adv.brokenAt());
+                    if (adv.brokenAt() != null) {
+                        String id = adv.brokenAt();
+                        long seq = Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+                        found.add(new OriginConflicts.Conflict(o, seq, id, "CHAIN_BROKEN", adv.head().lastHash(), null, sender, null));
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -177,8 +212,14 @@ public final class InboundService {
                 throw e;
             }
         }
-        for (String id : brokenChains) {
-            audit.record("CHAIN_BROKEN", sender, id, "PREV_HASH", "prevHash of " + id + " does not match the record before it");
+        for (OriginConflicts.Conflict k : found) {
+            if (conflicts.record(k)) {
+                String what = k.kind().equals("CHAIN_BROKEN") ? "prevHash of " + k.recordId() + " does not link to the record before it"
+                        : "two different records under " + k.recordId() + " (held " + k.heldHash() + ", offered " + k.offeredHash() + ")";
+                LOG.error("origin conflict origin={} seq={} kind={} from={}: its watermark stops here until an operator clears it",
+                        k.origin(), k.seq(), k.kind(), sender);
+                audit.record("ORIGIN_CONFLICT", sender, k.recordId(), k.kind(), "origin " + k.origin() + " " + k.state() + ": " + what);
+            }
         }
         return fresh;
     }
@@ -206,7 +247,8 @@ public final class InboundService {
         queues.enqueue(byLink);
     }
 
-    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, List<String> proof, String sender) {
+    /** @param via the link it arrived by; null for this node's own records */
+    private Candidate toCandidate(FederatedRecord fr, JsonNode rec, List<String> proof, String via) {
         SignBatch batch = null;
         String origin = rec.path("origin").asText();
         if (fr.batch() != null) {
@@ -220,7 +262,7 @@ public final class InboundService {
                 date(rec, "decisionDate"), date(rec, "publicityUntil"), rec.path("receivedAt").asText(), fr.hash(),
                 rec.path("prevHash").asText(), fr.canonical(), fr.sigAlg(), fr.keyId(),
                 fr.batch() == null ? null : fr.batch().batchId(), fr.leafIndex() == null ? null : fr.leafIndex().intValue(),
-                proof == null ? null : String.join(",", proof), fr.signature(), 0, sender);
+                proof == null ? null : String.join(",", proof), fr.signature(), 0, via);
         return new Candidate(r, batch);
     }
 

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +36,12 @@ public final class IngestService {
     private final GroupCommitter committer;
     private final int maxBatch;
     private final DiskReserve disk;
+    /** Why this node may not number new records yet (its own log's end is being confirmed), if so. */
+    private final Supplier<Optional<String>> recovering;
 
-    public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk) {
+    public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk,
+                         Supplier<Optional<String>> recovering) {
+        this.recovering = recovering;
         this.validator = validator;
         this.catalogue = catalogue;
         this.committer = committer;
@@ -48,6 +54,9 @@ public final class IngestService {
         JsonNode records = batchRecords(body);
         disk.shortage().ifPresent(s -> {
             throw new BatchRefused(507, "INSUFFICIENT_STORAGE", "no record was taken: " + s.message());
+        });
+        recovering.get().ifPresent(why -> {
+            throw new BatchRefused(503, "RECOVERING", "no record was taken: " + why);
         });
         List<Rejected> rejected = new ArrayList<>();
         List<RecordSealer.Pending> pending = new ArrayList<>(records.size());

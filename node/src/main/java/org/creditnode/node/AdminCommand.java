@@ -30,6 +30,7 @@ final class AdminCommand {
               dlq ID           show the dead-letter queue of link ID
               replay ID        move link ID's dead letters back to its queue
               catch-up         run one catch-up round now
+              clear-conflict O after dealing with origin O's equivocation: let its watermark and catch-up resume
             credit-node feed --url URL [--records N] [--batch N] [--category ADMIN_PENALTY|SERIOUS_DISHONESTY_LIST|...]
                              submit generated sample records (demo and load tests)
             """;
@@ -57,9 +58,11 @@ final class AdminCommand {
                 case "pause", "resume" -> send(post(base + "/links/" + need(arg, cmd) + "/" + cmd));
                 case "dlq" -> send(HttpRequest.newBuilder(URI.create(base + "/links/" + need(arg, cmd) + "/dlq")).GET());
                 case "replay" -> send(post(base + "/links/" + need(arg, cmd) + "/dlq/replay"));
+                case "clear-conflict" -> send(HttpRequest.newBuilder(URI.create(base + "/origins/" + need(arg, cmd) + "/conflict")).DELETE());
                 default -> throw new IllegalArgumentException("unknown admin command " + cmd);
             };
-            out.println(JSON.writeValueAsString(JSON.readTree(r.body())));
+            if (cmd.equals("origins") && r.statusCode() == 200) out.print(originsTable(JSON.readTree(r.body())));
+            else out.println(JSON.writeValueAsString(JSON.readTree(r.body())));
             return r.statusCode() == 200 ? 0 : 1;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -138,6 +141,16 @@ final class AdminCommand {
 
     private static HttpRequest.Builder post(String url) {
         return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** One line per origin, aligned: what an operator scans for a CONFLICT or a watermark behind. */
+    static String originsTable(com.fasterxml.jackson.databind.JsonNode body) {
+        StringBuilder sb = new StringBuilder(String.format("%-8s %12s %12s %12s  %s%n", "origin", "watermark", "highest seq", "records", "state"));
+        for (com.fasterxml.jackson.databind.JsonNode o : body.path("origins")) {
+            sb.append(String.format("%-8s %12d %12d %12d  %s%n", o.path("origin").asText(), o.path("watermark").asLong(),
+                    o.path("highestSeq").asLong(), o.path("records").asLong(), o.path("state").asText("OK")));
+        }
+        return sb.toString();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

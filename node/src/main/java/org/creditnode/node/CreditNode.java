@@ -28,6 +28,7 @@ import org.creditnode.record.RegionCodes;
 import org.creditnode.sign.Signer;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.store.AuditLog;
+import org.creditnode.store.CleanStop;
 import org.creditnode.store.Database;
 import org.creditnode.store.DiskReserve;
 import org.creditnode.store.RecordStore;
@@ -76,6 +77,9 @@ public final class CreditNode implements AutoCloseable {
         Database db = closeLater(new Database(config.storage));
         store = new RecordStore(db);
         DiskReserve disk = new DiskReserve(storagePaths(config), config.storage.minFree);
+        boolean cleanStop = CleanStop.consume(config.dataDir(), store.head(id));
+        // Closed in reverse order: this runs after everything started later has stopped, just before the database closes.
+        closeLater(() -> CleanStop.write(config.dataDir(), store.head(id)));
 
         EmbeddedBroker broker = config.broker.embedded
                 ? closeLater(new EmbeddedBroker(Path.of(config.broker.dataDir), Integer.parseInt(id))) : null;
@@ -89,7 +93,9 @@ public final class CreditNode implements AutoCloseable {
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
                 config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
         committer.addListener(federation);
-        IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk);
+        federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
+        IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
+                () -> federation.ownLog().refusal());
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp()));
         closeLater(camel::stop);
@@ -100,7 +106,9 @@ public final class CreditNode implements AutoCloseable {
                 .check("camel", () -> camel.getCamelContext().isStarted())
                 .checkWithReason("disk", () -> disk.shortage().map(DiskReserve.Shortage::message))
                 .detail("node", () -> id)
-                .detail("commitQueue", committer::queued);
+                .detail("commitQueue", committer::queued)
+                .detail("conflicts", () -> conflictStates(federation))
+                .detail("ownLog", () -> Map.of("state", federation.ownLog().state(), "detail", federation.ownLog().detail()));
         if (broker != null) health.check("broker", broker::isActive);
         api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock),
@@ -156,6 +164,17 @@ public final class CreditNode implements AutoCloseable {
             }
         } catch (java.io.IOException e) {
             throw new ConfigException("cannot issue keys from " + config.keyDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Origins in conflict as operators read them: origin → "CONFLICT at seq N". */
+    private static Map<String, String> conflictStates(Federation federation) {
+        try {
+            Map<String, String> out = new java.util.TreeMap<>();
+            federation.conflicts().all().forEach((o, c) -> out.put(o, c.state()));
+            return out;
+        } catch (java.sql.SQLException e) {
+            return Map.of("?", "not readable: SQLSTATE " + e.getSQLState());
         }
     }
 

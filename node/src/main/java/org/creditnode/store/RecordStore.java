@@ -75,6 +75,19 @@ public final class RecordStore {
         }
     }
 
+    /** Moves an origin's head forward to {@code seq} (never back): numbering continues after it. */
+    public void raiseHead(String origin, long seq, String hash) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE origin_head SET last_seq = ?, last_hash = ?, highest_seq = GREATEST(highest_seq, ?) WHERE origin = ? AND last_seq < ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.setLong(3, seq);
+            ps.setString(4, origin);
+            ps.setLong(5, seq);
+            ps.executeUpdate();
+        }
+    }
+
     public Optional<OriginHead> head(String origin) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM origin_head WHERE origin = ?")) {
