@@ -59,6 +59,12 @@ public final class OwnLogCheck implements AutoCloseable {
             LOG.warn("own log: started after an unclean stop and has no neighbour to confirm its end with");
             return;
         }
+        if (wait.isZero()) {
+            state = State.UNCONFIRMED;
+            detail = "federation.ownLogCheckMs is 0: numbering continues from this node's own data unchecked";
+            LOG.warn("own log: started after an unclean stop; not confirmed with neighbours (federation.ownLogCheckMs is 0)");
+            return;
+        }
         state = State.CHECKING;
         detail = "asking neighbours what they hold of this node's log before numbering new records";
         LOG.info("own log: started after an unclean stop; asking neighbours {} before taking new records (up to {} ms)",

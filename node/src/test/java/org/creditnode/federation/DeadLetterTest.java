@@ -25,7 +25,7 @@ class DeadLetterTest {
         int port = TestNodes.freePort();
         int nobody = TestNodes.freePort(); // nothing listens here
         Path cfg = TestNodes.writeConfig(dir, "360404", port, """
-                federation: { maxAttempts: 3, retryInitialDelayMs: 20, retryMaxDelayMs: 50, requestTimeoutMs: 2000 }
+                federation: { maxAttempts: 3, retryInitialDelayMs: 20, retryMaxDelayMs: 50, requestTimeoutMs: 2000, ownLogCheckMs: 0 }
                 """);
         NodeConfig config = NodeConfig.load(cfg).resolve(null, null);
         NodeConfig.Link parent = new NodeConfig.Link();
