@@ -54,6 +54,13 @@ public final class JsonErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        // An unknown protocol version or transfer coding is the client's error, whatever Jetty's
+        // status says: a 4xx, so that no bad request ever reads as a fault of the node.
+        if (code == 505 || code == 501) {
+            write(response, callback, 400, codeFor(code), code == 505 ? "this node speaks HTTP/1.1 and HTTP/1.0 only"
+                    : "this request uses a method or transfer coding this node does not implement");
+            return;
+        }
         // Jetty's own reason, never the cause's text: a 500's cause stays in the log.
         String text = code >= 500 ? "internal error; the node's log has the details"
                 : message != null && !message.isBlank() ? message : HttpStatus.getMessage(code);
@@ -62,6 +69,7 @@ public final class JsonErrors extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        // Answered by the connection with the parser's status (always 4xx for a request that does not parse).
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         return ByteBuffer.wrap(body(codeFor(status), reason == null ? HttpStatus.getMessage(status) : reason));
     }
