@@ -26,7 +26,7 @@ public final class NodeMain {
             Tools:
               java -jar credit-node.jar bench [--singles N] [--records N] [--batch N] [--threads N] [--signing batch|record]
                                          measure ingest throughput through the HTTP API (starts its own node)
-              java -jar credit-node.jar perf [--out DIR] [fedbench options]
+              java -jar credit-node.jar perf [--out DIR] [--only ingest] [fedbench options]
                                          the full performance table: raw limits, node figures, Artemis bridge chain, ratios
               java -jar credit-node.jar fedbench [--records N] [--rate R] [--outage-seconds S] [--signing batch|record]
                                          four node processes on loopback: throughput, latency, catch-up county → national

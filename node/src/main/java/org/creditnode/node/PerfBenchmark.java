@@ -55,6 +55,7 @@ final class PerfBenchmark {
         String outDir = "perf-results";
         int ingestRecords = 100_000;
         int chainMessages = 50_000;
+        boolean ingestOnly = false;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
@@ -62,6 +63,10 @@ final class PerfBenchmark {
                     case "--out" -> outDir = args[i + 1];
                     case "--ingest-records" -> ingestRecords = Integer.parseInt(args[i + 1]);
                     case "--chain-messages" -> chainMessages = Integer.parseInt(args[i + 1]);
+                    case "--only" -> {
+                        if (!args[i + 1].equals("ingest")) throw new IllegalArgumentException("--only takes \"ingest\"");
+                        ingestOnly = true;
+                    }
                     default -> {
                         fedArgs.add(args[i]);
                         fedArgs.add(args[i + 1]);
@@ -70,21 +75,21 @@ final class PerfBenchmark {
             }
             FederationBenchmark.Options.parse(fedArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage() + "\noptions: --out DIR --ingest-records N --chain-messages N; "
+            err.println("error: " + e.getMessage() + "\noptions: --out DIR --ingest-records N --chain-messages N --only ingest; "
                     + FederationBenchmark.OPTIONS);
             return 2;
         }
         try {
             return measure(FederationBenchmark.Options.parse(fedArgs.toArray(String[]::new)), ingestRecords, chainMessages,
-                    Path.of(outDir), out);
+                    ingestOnly, Path.of(outDir), out);
         } catch (Exception e) {
             err.println("error: performance run failed: " + e);
             return 1;
         }
     }
 
-    private static int measure(FederationBenchmark.Options o, int ingestRecords, int chainMessages, Path outDir,
-                               PrintStream out) throws Exception {
+    private static int measure(FederationBenchmark.Options o, int ingestRecords, int chainMessages, boolean ingestOnly,
+                               Path outDir, PrintStream out) throws Exception {
         out.printf("credit-node performance run: %d cores, %d MiB max heap, java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"));
         Path work = Files.createTempDirectory("credit-perf");
@@ -100,7 +105,7 @@ final class PerfBenchmark {
         rows.add(new Row("limit", "SM2 sign, 1 thread", sign, "ops/s", "", 0));
         rows.add(new Row("limit", "SM2 verify, 1 thread", verify, "ops/s", "", 0));
         rows.add(new Row("limit", "SM3 over 1 KiB blocks", sm3, "MB/s", "", 0));
-        rows.add(new Row("limit", "H2 inserts, 1,000 rows per transaction", dbInserts, "rows/s", "", 0));
+        rows.add(new Row("limit", "H2 inserts, 1,000 rows per transaction, each commit written (WRITE_DELAY=0)", dbInserts, "rows/s", "", 0));
         rows.add(new Row("limit", "Artemis persistent sends, 100 per transaction", artemis, "msgs/s", "", 0));
 
         out.println("2/4 API ingest (one node, this JVM) ...");
@@ -110,6 +115,12 @@ final class PerfBenchmark {
         rows.add(new Row("node", "API ingest, 1-record requests, 8 clients", ingest.single().rate(), "records/s",
                 "SM2 sign (one signature per request without group commit)", sign));
 
+        if (ingestOnly) { // the limits and the ingest figures alone (about a minute): for changes to the ingest path
+            print(rows, out);
+            write(rows, outDir, out);
+            deleteTree(work);
+            return ingest.consistent() ? 0 : 1;
+        }
         out.println("3/4 federation (four node processes, mutual TLS) ...");
         FederationBenchmark.Figures fed = FederationBenchmark.measure(o, out);
 
