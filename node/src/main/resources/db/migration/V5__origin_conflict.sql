@@ -1,6 +1,6 @@
 -- Equivocation: an origin offered two different records under one id and version, or a record
 -- whose prevHash does not link to the one before it. One row per origin, kept until an operator
--- clears it: the origin's watermark stops there, catch-up leaves the origin alone, and
+-- clears it: catch-up leaves the origin alone, and
 -- admin origins and /health show it as CONFLICT at seq N.
 CREATE TABLE origin_conflict (
     origin       VARCHAR(12)  NOT NULL PRIMARY KEY,

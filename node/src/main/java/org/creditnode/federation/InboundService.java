@@ -216,7 +216,7 @@ public final class InboundService {
             if (conflicts.record(k)) {
                 String what = k.kind().equals("CHAIN_BROKEN") ? "prevHash of " + k.recordId() + " does not link to the record before it"
                         : "two different records under " + k.recordId() + " (held " + k.heldHash() + ", offered " + k.offeredHash() + ")";
-                LOG.error("origin conflict origin={} seq={} kind={} from={}: its watermark stops here until an operator clears it",
+                LOG.error("origin conflict origin={} seq={} kind={} from={}: catch-up leaves this origin alone until an operator clears it",
                         k.origin(), k.seq(), k.kind(), sender);
                 audit.record("ORIGIN_CONFLICT", sender, k.recordId(), k.kind(), "origin " + k.origin() + " " + k.state() + ": " + what);
             }

@@ -20,11 +20,12 @@ import java.util.concurrent.TimeUnit;
  * would then number new records from an earlier head, while its neighbours already hold other
  * records under those numbers.
  *
- * <p>So after any start that did not follow a clean stop (see {@link CleanStop}), before new records
- * are taken, the node asks its neighbours what they hold of its own log; if one holds more, it
- * takes those records back (they carry its own signature) and continues after them. Until one
- * neighbour has answered, or {@code federation.ownLogCheckMs} has passed, department batches get
- * 503 RECOVERING. What happened is logged either way.
+ * <p>So at every start, before new records are taken, the node asks its neighbours what they hold
+ * of its own log; if one holds more, it takes those records back (they carry its own signature)
+ * and continues after them. Until one neighbour has answered, or {@code federation.ownLogCheckMs}
+ * has passed, department batches get 503 RECOVERING. What happened is logged either way. A clean
+ * stop does not excuse the check: a backup of a cleanly stopped node, restored later, looks
+ * exactly like a clean stop from inside; only the neighbours know better.
  */
 public final class OwnLogCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnLogCheck.class);
@@ -39,7 +40,7 @@ public final class OwnLogCheck implements AutoCloseable {
     private final InboundService inbound;
     private final int pageSize;
     private volatile State state = State.NOT_NEEDED;
-    private volatile String detail = "the previous stop was clean";
+    private volatile String detail = "no neighbour to ask; the node's own data is all there is";
     private Thread worker;
 
     OwnLogCheck(String self, List<NodeConfig.Link> links, RecordStore store, FederationClient client, InboundService inbound, int pageSize) {
@@ -51,24 +52,23 @@ public final class OwnLogCheck implements AutoCloseable {
         this.pageSize = pageSize;
     }
 
-    /** Starts the check in the background unless the last stop was clean or there is no neighbour to ask. */
+    /** Starts the check in the background, unless there is no neighbour to ask. */
     public void start(boolean cleanStop, Duration wait) {
-        if (cleanStop) return;
+        String previous = cleanStop ? "a clean stop" : "an unclean stop (or on data without a clean-stop marker)";
         if (links.isEmpty()) {
-            detail = "no neighbour to ask; the node's own data is all there is";
-            LOG.warn("own log: started after an unclean stop and has no neighbour to confirm its end with");
+            if (!cleanStop) LOG.warn("own log: started after {} and has no neighbour to confirm its end with", previous);
             return;
         }
         if (wait.isZero()) {
             state = State.UNCONFIRMED;
             detail = "federation.ownLogCheckMs is 0: numbering continues from this node's own data unchecked";
-            LOG.warn("own log: started after an unclean stop; not confirmed with neighbours (federation.ownLogCheckMs is 0)");
+            LOG.warn("own log: started after {}; not confirmed with neighbours (federation.ownLogCheckMs is 0)", previous);
             return;
         }
         state = State.CHECKING;
         detail = "asking neighbours what they hold of this node's log before numbering new records";
-        LOG.info("own log: started after an unclean stop; asking neighbours {} before taking new records (up to {} ms)",
-                links.stream().map(l -> l.id).toList(), wait.toMillis());
+        LOG.info("own log: started after {}; asking neighbours {} what they hold of it before taking new records (up to {} ms)",
+                previous, links.stream().map(l -> l.id).toList(), wait.toMillis());
         worker = new Thread(() -> run(System.nanoTime() + wait.toNanos()), "own-log-check");
         worker.setDaemon(true);
         worker.start();

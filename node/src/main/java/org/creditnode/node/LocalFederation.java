@@ -103,7 +103,9 @@ public final class LocalFederation implements AutoCloseable {
                 throw new IllegalStateException("node " + id + " exited with " + p.exitValue() + "; see " + dir.resolve(id + ".log"));
             }
             try {
-                if (get(id, "/health").statusCode() == 200) return Duration.ofNanos(System.nanoTime() - t0);
+                HttpResponse<String> h = get(id, "/health");
+                // Healthy, and done confirming its own log with its neighbours (until then it refuses new records).
+                if (h.statusCode() == 200 && !h.body().contains("\"CHECKING\"")) return Duration.ofNanos(System.nanoTime() - t0);
             } catch (IOException notYet) {
                 // not listening yet
             }

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * A marker written at a clean stop, {@code <data>/clean-stop}, naming the node's own chain head
  * at that moment, and removed at the next start. A start that finds it, naming the head the
- * database has, knows its data is complete; any other start (a kill, a power cut, a restored
- * backup, a lost disk) must confirm its head with its neighbours first.
+ * database has, was preceded by a clean stop; any other start followed a kill, a power cut, a
+ * lost disk or an edit of the data. Operators read which in the log; the neighbours are asked
+ * either way (a restored backup of a cleanly stopped node carries its marker too).
  */
 public final class CleanStop {
     private static final Logger LOG = LoggerFactory.getLogger(CleanStop.class);
@@ -33,7 +34,7 @@ public final class CleanStop {
             ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
             ch.force(true);
         } catch (IOException e) {
-            LOG.warn("could not write the clean-stop marker (the next start will check with neighbours): {}", e.toString());
+            LOG.warn("could not write the clean-stop marker: {}", e.toString());
         }
     }
 

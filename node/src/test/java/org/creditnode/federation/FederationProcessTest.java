@@ -21,6 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FederationProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
@@ -166,6 +171,49 @@ class FederationProcessTest {
         FederationClient stranger = new FederationClient(TlsMaterial.load(alien.resolve("nodes/360000/tls.p12"),
                 LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
         assertThrows(IOException.class, () -> stranger.getJson(fed.federationUrl("100000") + "/federation/v1/watermarks"));
+    }
+
+    @Test
+    @Order(5)
+    void anOriginOfferingTwoRecordsUnderOneIdIsShownInConflictAuditedOnceAndOthersGoOn() throws Exception {
+        Path pki = fed.pki();
+        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
+                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        // The county asks the city for its own record 360404-5 (what a recovering node does) …
+        FederationClient.Reply r = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=5&limit=1");
+        assertEquals(200, r.status(), r.body());
+        FederatedRecord held = JSON.readValue(r.body(), Delivery.class).inlined().records().get(0);
+        // … and then equivocates: another record under the same id and version, validly signed by itself.
+        String other = held.canonical().replaceFirst("\"receivedAt\":\"2026-", "\"receivedAt\":\"2025-");
+        NodeIdentity county = NodeIdentity.load(pki.resolve("nodes/360404/signing.p12"), LocalFederation.PASSWORD, "signing");
+        Signer signer = Signer.forKey(county.privateKey(), county.keyId());
+        byte[] bytes = other.getBytes(StandardCharsets.UTF_8);
+        FederatedRecord twin = FederatedRecord.signedAlone(bytes, signer.algorithm(), county.keyId(), signer.sign(bytes));
+        Delivery equivocation = new Delivery("360404", List.of(twin), Map.of(county.keyId(), Delivery.pemChain(county.chain())));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            FederationClient.Reply answer = asCounty.postJson(fed.federationUrl("360400") + "/federation/v1/batches",
+                    JSON.writeValueAsString(equivocation));
+            assertEquals(200, answer.status(), answer.body());
+            Receipt receipt = JSON.readValue(answer.body(), Receipt.class);
+            assertEquals(List.of("CONFLICT"), receipt.refused().stream().map(Receipt.RefusedRecord::code).toList(), answer.body());
+        }
+        assertEquals("CONFLICT at seq 5", fed.origins("360400").path("360404").path("state").asText());
+        JsonNode health = JSON.readTree(fed.get("360400", "/health").body());
+        assertEquals("CONFLICT at seq 5", health.path("details").path("conflicts").path("360404").asText(), health.toString());
+        long audited = 0;
+        for (JsonNode e : audit("360400")) if (e.path("kind").asText().equals("ORIGIN_CONFLICT")) audited++;
+        assertEquals(1, audited, "audited once, not once per offer");
+        assertEquals("OK", fed.origins("360400").path("360000").path("state").asText("OK"));
+
+        // Every other origin goes on: a list entry made at the province still reaches the city.
+        long before = fed.records("360400", "360000");
+        feed("360000", 1, "SERIOUS_DISHONESTY_LIST");
+        await("the province's record at the city", Duration.ofSeconds(60), () -> fed.records("360400", "360000") > before);
+
+        HttpResponse<String> cleared = HTTP.send(HttpRequest.newBuilder(URI.create(fed.apiUrl("360400") + "/admin/v1/origins/360404/conflict"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals("OK", fed.origins("360400").path("360404").path("state").asText());
     }
 
     private static JsonNode audit(String node) throws Exception {
