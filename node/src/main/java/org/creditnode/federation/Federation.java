@@ -5,8 +5,7 @@ import org.creditnode.certs.NodeIdentity;
 import org.creditnode.certs.Pem;
 import org.creditnode.config.ConfigException;
 import org.creditnode.config.NodeConfig;
-import org.creditnode.ingest.CommitGroup;
-import org.creditnode.ingest.CommitListener;
+import org.creditnode.log.LogSignal;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
@@ -28,10 +27,10 @@ import java.util.Optional;
 
 /**
  * This node's place in the federation: the outbound queue and forwarder per neighbour, the
- * mutual-TLS listener for neighbours' calls, and catch-up. Its own committed records enter here
- * (as a {@link CommitListener}) and are queued before the department gets its answer.
+ * mutual-TLS listener for neighbours' calls, and catch-up. Records reach the queues through
+ * {@link LinkFeeder}, a consumer of the committed-record log.
  */
-public final class Federation implements CommitListener, AutoCloseable {
+public final class Federation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Federation.class);
 
     private final LinkRouter router;
@@ -43,7 +42,7 @@ public final class Federation implements CommitListener, AutoCloseable {
     private final OwnLogCheck ownLog;
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
-                      NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk) throws Exception {
+                      NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored) throws Exception {
         this.router = router;
         String self = config.node.id;
         List<NodeConfig.Link> links = config.links();
@@ -64,7 +63,7 @@ public final class Federation implements CommitListener, AutoCloseable {
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
         InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
-                queues, signer, signing.chain(), disk, conflicts);
+                signer, signing.chain(), disk, conflicts, stored);
         for (NodeConfig.Link link : links) {
             forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit));
         }
@@ -82,17 +81,8 @@ public final class Federation implements CommitListener, AutoCloseable {
         }
     }
 
-    /** Queues this node's newly committed records for every link their category goes to. */
-    @Override
-    public void committed(CommitGroup group) throws Exception {
-        Map<String, List<StoredRecord>> byLink = new LinkedHashMap<>();
-        for (StoredRecord r : group.records()) {
-            for (String link : router.destinations(r.category(), null)) {
-                byLink.computeIfAbsent(link, k -> new ArrayList<>()).add(r);
-            }
-        }
-        queues.enqueue(byLink);
-    }
+    /** The log consumer that queues every stored record for the links it goes to. */
+    public LinkFeeder feeder() { return new LinkFeeder(router, queues); }
 
     public CatchUp catchUp() { return catchUp; }
 

@@ -3,6 +3,7 @@ package org.creditnode.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditnode.ingest.BatchRefused;
+import org.creditnode.log.LogSignal;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.CanonicalJson;
 import org.creditnode.sign.Signer;
@@ -37,8 +38,8 @@ import java.util.Set;
 /**
  * Takes records from a neighbour (pushed deliveries and catch-up pulls alike): verifies each
  * against its origin's signature, checks the neighbour may send it, stores what is new exactly
- * once, advances the origins' watermarks, queues the records onward, and answers with a receipt
- * signed by this node. Refusals are audited.
+ * once (which appends it to the committed-record log, from where it is queued onward), advances
+ * the origins' watermarks, and answers with a receipt signed by this node. Refusals are audited.
  */
 public final class InboundService {
     private static final Logger LOG = LoggerFactory.getLogger(InboundService.class);
@@ -50,15 +51,16 @@ public final class InboundService {
     private final RecordStore store;
     private final CertificateStore certificates;
     private final AuditLog audit;
-    private final LinkQueues queues;
+    private final LogSignal stored;
     private final Signer signer;
     private final List<String> ownChainPem;
     private final DiskReserve disk;
     private final OriginConflicts conflicts;
 
     public InboundService(String self, RecordVerifier verifier, LinkRouter router, RecordStore store,
-                          CertificateStore certificates, AuditLog audit, LinkQueues queues, Signer signer,
-                          List<X509Certificate> ownChain, DiskReserve disk, OriginConflicts conflicts) {
+                          CertificateStore certificates, AuditLog audit, Signer signer,
+                          List<X509Certificate> ownChain, DiskReserve disk, OriginConflicts conflicts, LogSignal stored) {
+        this.stored = stored;
         this.disk = disk;
         this.conflicts = conflicts;
         this.self = self;
@@ -67,7 +69,6 @@ public final class InboundService {
         this.store = store;
         this.certificates = certificates;
         this.audit = audit;
-        this.queues = queues;
         this.signer = signer;
         this.ownChainPem = Delivery.pemChain(ownChain);
     }
@@ -115,12 +116,11 @@ public final class InboundService {
         long t2 = System.nanoTime();
         List<StoredRecord> fresh = store(candidates, delivery.certificates(), sender, accepted, duplicates, refused);
         long t3 = System.nanoTime();
-        forward(fresh);
-        long t4 = System.nanoTime();
+        if (!fresh.isEmpty()) stored.wake(); // the log's consumers (the links first) take them on from here
         if (!refused.isEmpty() || !accepted.isEmpty()) {
-            LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={} queueMs={}",
+            LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={}",
                     sender, records.size(), accepted.size(), duplicates.size(), refused.size(), (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         }
         return sign(new Receipt(self, sender, OffsetDateTime.now(ZoneOffset.UTC).toString(), accepted, duplicates,
                 refused, signer.keyId(), null, null));
@@ -154,8 +154,7 @@ public final class InboundService {
 
     /**
      * Stores the new candidates in one transaction and returns them; duplicates are counted, not
-     * returned, so that they are never forwarded a second time. (Should this node die between
-     * the commit and the queueing, the next neighbour's catch-up pulls what it lacks.)
+     * returned, and never stored (so never logged, never forwarded) a second time.
      */
     private synchronized List<StoredRecord> store(List<Candidate> candidates, Map<String, List<String>> certs, String sender,
                                                   List<String> accepted, List<String> duplicates, List<Receipt.RefusedRecord> refused) throws SQLException {
@@ -234,17 +233,6 @@ public final class InboundService {
         Map<String, String> held = new HashMap<>();
         for (var e : ranges.entrySet()) held.putAll(store.hashesInRange(c, e.getKey(), e.getValue()[0], e.getValue()[1]));
         return held;
-    }
-
-    /** Queues newly stored records to the next links. */
-    private void forward(List<StoredRecord> held) throws Exception {
-        Map<String, List<StoredRecord>> byLink = new LinkedHashMap<>();
-        for (StoredRecord r : held) {
-            for (String link : router.destinations(r.category(), r.via())) {
-                byLink.computeIfAbsent(link, k -> new ArrayList<>()).add(r);
-            }
-        }
-        queues.enqueue(byLink);
     }
 
     /** @param via the link it arrived by; null for this node's own records */

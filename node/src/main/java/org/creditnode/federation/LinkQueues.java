@@ -17,7 +17,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.creditnode.sign.HashAlgorithm;
-import org.creditnode.store.StoredRecord;
+import org.creditnode.store.RecordLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +31,10 @@ import java.util.Map;
 /**
  * The durable outbound queues, one per neighbour ({@code fed.<id>}) plus its dead-letter queue
  * ({@code dlq.<id>}). A message names records by origin and sequence number; the records
- * themselves stay in the database. Each message carries a duplicate-detection id derived from its
- * content, so that queueing the same records again after a crash is dropped by the broker:
- * at most one forward per record and link.
+ * themselves stay in the database. Messages are written by {@link LinkFeeder}, a consumer of the
+ * committed-record log. Each carries a duplicate-detection id derived from its content, so that
+ * queueing the same records again after a crash is mostly dropped by the broker; what gets
+ * through twice the receiver counts as a duplicate and stores once.
  */
 public final class LinkQueues implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +73,7 @@ public final class LinkQueues implements AutoCloseable {
     }
 
     /** Queues records for their links: one durable message per link, acknowledged by the broker before this returns. */
-    public synchronized void enqueue(Map<String, List<StoredRecord>> byLink) throws ActiveMQException {
+    public synchronized void enqueue(Map<String, List<RecordLog.Entry>> byLink) throws ActiveMQException {
         for (var e : byLink.entrySet()) {
                 if (e.getValue().isEmpty()) continue;
                 byte[] body = refs(e.getValue());
@@ -86,11 +87,11 @@ public final class LinkQueues implements AutoCloseable {
     }
 
     /** Message body: {"refs": [{"origin": o, "seqs": [..]}]}, in the order the records came. */
-    static byte[] refs(List<StoredRecord> records) {
+    static byte[] refs(List<RecordLog.Entry> records) {
         Map<String, ArrayNode> byOrigin = new LinkedHashMap<>();
         ObjectNode root = JSON.createObjectNode();
         ArrayNode refs = root.putArray("refs");
-        for (StoredRecord r : records) {
+        for (RecordLog.Entry r : records) {
             byOrigin.computeIfAbsent(r.origin(), o -> {
                 ObjectNode ref = refs.addObject();
                 ref.put("origin", o);

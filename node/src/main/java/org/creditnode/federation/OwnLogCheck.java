@@ -42,6 +42,7 @@ public final class OwnLogCheck implements AutoCloseable {
     private volatile State state = State.NOT_NEEDED;
     private volatile String detail = "no neighbour to ask; the node's own data is all there is";
     private Thread worker;
+    private volatile boolean stopping;
 
     OwnLogCheck(String self, List<NodeConfig.Link> links, RecordStore store, FederationClient client, InboundService inbound, int pageSize) {
         this.self = self;
@@ -76,7 +77,7 @@ public final class OwnLogCheck implements AutoCloseable {
 
     private void run(long deadline) {
         try {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !stopping) {
                 for (NodeConfig.Link link : links) {
                     if (ask(link)) return;
                 }
@@ -149,9 +150,8 @@ public final class OwnLogCheck implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(5_000);
-        }
+        // No interrupt: an interrupted thread inside H2's file I/O closes the whole database.
+        stopping = true;
+        if (worker != null) worker.join(5_000);
     }
 }

@@ -30,6 +30,10 @@ import org.creditnode.route.LinkRouter;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CleanStop;
 import org.creditnode.store.Database;
+import org.creditnode.store.LogCursors;
+import org.creditnode.store.RecordLog;
+import org.creditnode.log.LogConsumers;
+import org.creditnode.log.LogSignal;
 import org.creditnode.store.DiskReserve;
 import org.creditnode.store.RecordStore;
 import org.slf4j.Logger;
@@ -87,12 +91,17 @@ public final class CreditNode implements AutoCloseable {
         AuditLog audit = new AuditLog(db);
         LinkRouter router = new LinkRouter(config, catalogue);
         String brokerUrl = broker != null ? broker.url() : config.broker.url;
-        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk));
+        LogSignal stored = new LogSignal();
+        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored));
 
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
                 config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
-        committer.addListener(federation);
+        committer.addListener(group -> stored.wake());
+        RecordLog recordLog = new RecordLog(db);
+        LogCursors cursors = new LogCursors(db);
+        LogConsumers consumers = closeLater(new LogConsumers(recordLog, cursors, stored, instanceName(id), 10_000, 5_000));
+        consumers.start(federation.feeder());
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
                 () -> federation.ownLog().refusal());
@@ -108,6 +117,7 @@ public final class CreditNode implements AutoCloseable {
                 .detail("node", () -> id)
                 .detail("commitQueue", committer::queued)
                 .detail("conflicts", () -> conflictStates(federation))
+                .detail("log", () -> logState(recordLog, cursors))
                 .detail("ownLog", () -> Map.of("state", federation.ownLog().state(), "detail", federation.ownLog().detail()));
         if (broker != null) health.check("broker", broker::isActive);
         api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
@@ -164,6 +174,30 @@ public final class CreditNode implements AutoCloseable {
             }
         } catch (java.io.IOException e) {
             throw new ConfigException("cannot issue keys from " + config.keyDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** This instance's name in consumer leases: node, host and process, unique among instances. */
+    private static String instanceName(String id) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return id + "@" + host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** The committed-record log's end and each consumer's position and lag. */
+    private static Map<String, Object> logState(RecordLog log, LogCursors cursors) {
+        try {
+            long last = log.last();
+            Map<String, Object> consumers = new java.util.TreeMap<>();
+            cursors.all().forEach((name, c) -> consumers.put(name, Map.of("position", c.position(), "lag", last - c.position(),
+                    "owner", c.leaseOwner() == null ? "" : c.leaseOwner())));
+            return Map.of("last", last, "consumers", consumers);
+        } catch (java.sql.SQLException e) {
+            return Map.of("error", "not readable: SQLSTATE " + e.getSQLState());
         }
     }
 

@@ -113,11 +113,18 @@ public final class RecordStore {
         }
     }
 
-    /** Inserts all records with one JDBC batch (one round trip per chunk, not per record). */
+    /**
+     * Inserts all records with one JDBC batch (one round trip per chunk, not per record) and appends
+     * them to the committed-record log: they take the next log numbers under the lock on log_head,
+     * held until the caller commits, so log order is commit order.
+     */
     public void insertRecords(Connection c, List<StoredRecord> records) throws SQLException {
+        if (records.isEmpty()) return;
+        long logNo = RecordLog.reserve(c, records.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO credit_record (id, version, origin, seq, category, "
                 + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, "
-                + "key_id, batch_id, leaf_index, proof, signature, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "key_id, batch_id, leaf_index, proof, signature, via, log_no) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredRecord r : records) {
                 ps.setString(1, r.id());
                 ps.setInt(2, r.version());
@@ -139,6 +146,7 @@ public final class RecordStore {
                 ps.setString(18, r.proof());
                 ps.setString(19, r.signature());
                 ps.setString(20, r.via());
+                ps.setLong(21, ++logNo);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,0 +1,19 @@
+package org.creditnode.log;
+
+import org.creditnode.store.RecordLog;
+
+import java.util.List;
+
+/**
+ * Something that reacts to stored records: each federation link's feeder now, the matching index,
+ * dispute overlay, subscriptions and statistics next. It sees every committed record once in log
+ * order under normal operation, and may see the entries after its last written position again
+ * after a crash or a takeover by another instance: handling must be idempotent.
+ */
+public interface LogConsumer {
+    /** The cursor's name: stable across restarts and equal on every instance of the node. */
+    String name();
+
+    /** Handles entries in log order; an exception leaves the position where it was, to be retried. */
+    void handle(List<RecordLog.Entry> entries) throws Exception;
+}
