@@ -18,7 +18,7 @@ INSERT INTO log_head (id, last_log_no) SELECT 1, COALESCE(MAX(log_no), 0) FROM c
 CREATE TABLE log_cursor (
     consumer    VARCHAR(64) NOT NULL PRIMARY KEY,
     position    BIGINT      NOT NULL,
-    lease_owner VARCHAR(64),
+    lease_owner VARCHAR(400),
     lease_until BIGINT      NOT NULL
 );
 -- Records stored before this migration were queued to their links when they were stored.

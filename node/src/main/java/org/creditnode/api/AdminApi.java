@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.creditnode.federation.Federation;
 import org.creditnode.federation.LinkForwarder;
-import org.creditnode.ingest.BatchRefused;
+import org.creditnode.problem.Problem;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
@@ -96,7 +96,7 @@ public final class AdminApi {
     @Path("/origins/{origin}/conflict")
     public Response clearConflict(@PathParam("origin") String origin) throws Exception {
         if (!federation.conflicts().clear(origin)) {
-            throw new BatchRefused(404, "NOT_FOUND", "origin " + origin + " has no conflict recorded");
+            throw new Problem(Problem.Kind.NOT_FOUND, "NOT_FOUND", "origin " + origin + " has no conflict recorded");
         }
         audit.record("CONFLICT_CLEARED", null, null, "OPERATOR", "conflict of origin " + origin + " cleared by an operator");
         return Response.ok(Map.of("origin", origin, "state", "OK")).build();
@@ -115,6 +115,6 @@ public final class AdminApi {
     }
 
     private LinkForwarder link(String id) {
-        return federation.link(id).orElseThrow(() -> new BatchRefused(404, "NOT_FOUND", "no link " + id + " in this node's configuration"));
+        return federation.link(id).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "NOT_FOUND", "no link " + id + " in this node's configuration"));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
+import org.creditnode.http.ErrorMapper;
 import org.creditnode.http.JettyEngines;
 
 import java.util.List;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.ingest.RecordSealer;
+import org.creditnode.policy.AccessRules;
+import org.creditnode.policy.PublicView;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
 
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 
 /** Renders a stored record as PROTOCOL.md's "record as stored". */
 final class RecordView {
+    private static final AccessRules.WithinPublicityPeriod PUBLICITY = new AccessRules.WithinPublicityPeriod();
     private final ObjectMapper json;
 
     RecordView(ObjectMapper json) {
@@ -27,7 +30,7 @@ final class RecordView {
             throw new UncheckedIOException("stored record " + r.id() + " is not JSON", e);
         }
         // The signed status says what the origin decided; past its publicity period a record is shown as EXPIRED.
-        if ("ACTIVE".equals(r.status()) && r.publicityUntil() != null && r.publicityUntil().isBefore(today)) {
+        if (!PUBLICITY.evaluate(new PublicView(r.id(), r.status(), r.publicityUntil(), today)).permitted()) {
             out.put("status", "EXPIRED");
         }
         out.put("hash", r.hash());

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.camel.ProducerTemplate;
 import org.creditnode.certs.Pem;
-import org.creditnode.ingest.BatchRefused;
+import org.creditnode.problem.Problem;
 import org.creditnode.ingest.IngestResult;
 import org.creditnode.sign.BatchStatement;
 import org.creditnode.sign.SignatureAlgorithm;
@@ -74,12 +74,12 @@ public final class RecordsApi {
                            InputStream body) {
         if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 || MediaType.valueOf(contentType).isWildcardType()) {
-            throw new BatchRefused(415, "UNSUPPORTED_MEDIA_TYPE", "send the batch as Content-Type: application/json, got "
+            throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "send the batch as Content-Type: application/json, got "
                     + (contentType == null ? "none" : contentType));
         }
         String charset = MediaType.valueOf(contentType).getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new BatchRefused(415, "UNSUPPORTED_MEDIA_TYPE", "bodies are UTF-8 JSON, got charset=" + charset);
+            throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "bodies are UTF-8 JSON, got charset=" + charset);
         }
         if (length != null && length > maxBodyBytes) {
             throw tooLarge();
@@ -135,14 +135,14 @@ public final class RecordsApi {
     public Response subjectRecords(@PathParam("code") String code, @QueryParam("limit") @DefaultValue("50") int limit,
                                    @QueryParam("cursor") String cursor) throws SQLException {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new BatchRefused(400, "BAD_LIMIT", "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+            throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_LIMIT", "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
         long before = 0;
         if (cursor != null && !cursor.isEmpty()) {
             try {
                 before = Long.parseLong(cursor);
             } catch (NumberFormatException e) {
-                throw new BatchRefused(400, "BAD_CURSOR", "cursor must be the nextCursor value of the previous page");
+                throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_CURSOR", "cursor must be the nextCursor value of the previous page");
             }
         }
         List<StoredRecord> page = store.bySubject(code.trim().toUpperCase(Locale.ROOT), limit, before);
@@ -159,7 +159,7 @@ public final class RecordsApi {
     }
 
     private StoredRecord findOrThrow(String id) throws SQLException {
-        return store.find(id).orElseThrow(() -> new BatchRefused(404, "NOT_FOUND", "no record with id " + id));
+        return store.find(id).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "NOT_FOUND", "no record with id " + id));
     }
 
     private byte[] readBounded(InputStream in) {
@@ -175,24 +175,24 @@ public final class RecordsApi {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new BatchRefused(400, "BODY_UNREADABLE", "could not read the request body: " + e.getMessage());
+            throw new Problem(Problem.Kind.BAD_REQUEST, "BODY_UNREADABLE", "could not read the request body: " + e.getMessage());
         }
     }
 
-    private BatchRefused tooLarge() {
-        return new BatchRefused(413, "BODY_TOO_LARGE", "the body is larger than this node's limit of " + maxBodyBytes + " bytes");
+    private Problem tooLarge() {
+        return new Problem(Problem.Kind.TOO_LARGE, "BODY_TOO_LARGE", "the body is larger than this node's limit of " + maxBodyBytes + " bytes");
     }
 
     private JsonNode parse(byte[] body) {
-        if (body.length == 0) throw new BatchRefused(400, "EMPTY_BODY", "the body is empty; send {\"records\": [ ... ]}");
+        if (body.length == 0) throw new Problem(Problem.Kind.BAD_REQUEST, "EMPTY_BODY", "the body is empty; send {\"records\": [ ... ]}");
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new BatchRefused(400, "MALFORMED_JSON", "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new Problem(Problem.Kind.BAD_REQUEST, "MALFORMED_JSON", "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new BatchRefused(400, "MALFORMED_JSON", "the body is not valid JSON: " + e.getMessage());
+            throw new Problem(Problem.Kind.BAD_REQUEST, "MALFORMED_JSON", "the body is not valid JSON: " + e.getMessage());
         }
     }
 }

@@ -1,22 +1,16 @@
 package org.creditnode.federation;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import org.creditnode.problem.Problem;
 
-/** Thrown by {@link CallerPolicy#require}; answered 403 FORBIDDEN by {@link Mapper}. */
-public final class CallerRefused extends RuntimeException {
+/** Thrown by {@link CallerPolicy#require}: a FORBIDDEN problem (403 on the wire). */
+public final class CallerRefused extends Problem {
 
     public CallerRefused(String message) {
-        super(message, null, false, false); // an expected outcome: no stack trace needed
+        super(Kind.FORBIDDEN, "FORBIDDEN", message);
     }
 
-    /** Registered by {@link FederationServer}. */
-    @Provider
-    public static final class Mapper implements ExceptionMapper<CallerRefused> {
-        @Override
-        public Response toResponse(CallerRefused e) {
-            return FederationError.response(403, "FORBIDDEN", e.getMessage());
-        }
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this; // an expected outcome: no stack trace needed
     }
 }

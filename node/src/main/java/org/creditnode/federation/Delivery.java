@@ -17,15 +17,31 @@ import org.creditnode.sign.Providers;
 /**
  * What one node sends another: records plus, per signing key id, the certificate chain (leaf
  * first, root optional) a receiver needs to check the origins' signatures without a directory,
- * and, per batch id, the batch seal its records refer to.
+ * and, per batch id, the batch seal its records refer to. {@code protocol} names the version of
+ * the federation protocol it is written in; a delivery without one is from a node built before
+ * the field existed and is read as version 1, whose format it has.
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // newer senders may add envelope fields
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates,
+public record Delivery(String protocol, String from, List<FederatedRecord> records, Map<String, List<String>> certificates,
                        Map<String, BatchSeal> batches) {
+    /** The federation protocol version this node writes and reads. */
+    public static final String PROTOCOL = "1";
+
+    public Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates,
+                    Map<String, BatchSeal> batches) {
+        this(PROTOCOL, from, records, certificates, batches);
+    }
 
     public Delivery(String from, List<FederatedRecord> records, Map<String, List<String>> certificates) {
-        this(from, records, certificates, null);
+        this(PROTOCOL, from, records, certificates, null);
+    }
+
+    /** Why this node cannot read the delivery, if it is written in a protocol version it does not speak. */
+    public java.util.Optional<String> unsupportedProtocol() {
+        if (protocol == null || protocol.equals(PROTOCOL)) return java.util.Optional.empty();
+        return java.util.Optional.of("this node speaks federation protocol " + PROTOCOL + "; the delivery is written in protocol "
+                + protocol + " (upgrade the older of the two nodes)");
     }
 
     /**
@@ -38,7 +54,7 @@ public record Delivery(String from, List<FederatedRecord> records, Map<String, L
         for (FederatedRecord r : records) {
             out.add(r != null && r.batch() == null && r.batchId() != null ? r.withSeal(batches.get(r.batchId())) : r);
         }
-        return new Delivery(from, out, certificates, null);
+        return new Delivery(protocol, from, out, certificates, null);
     }
 
     /** The chain sent for {@code keyId}, parsed; empty if none was sent. Bad PEM: IllegalArgumentException. */

@@ -70,8 +70,7 @@ public final class Federation implements AutoCloseable {
         ownLog = new OwnLogCheck(self, links, store, client, inbound, config.federation.recordsPerDelivery);
         catchUp = new CatchUp(self, links, router, store, conflicts, client, inbound, config.federation.recordsPerDelivery);
         if (config.federation.port > 0) {
-            CallerPolicy policy = new CallerPolicy(config.node.parent == null ? null : config.node.parent.id,
-                    config.node.children.stream().map(l -> l.id).toList(), config.node.peers.stream().map(l -> l.id).toList());
+            CallerPolicy policy = new CallerPolicy(router.neighbours());
             server = new FederationServer(config.http.host, config.federation.port, tls, json,
                     List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)), config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());

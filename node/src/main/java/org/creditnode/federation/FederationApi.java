@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.creditnode.http.ApiError;
+import org.creditnode.policy.Role;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.RecordStore;
@@ -61,11 +63,11 @@ public final class FederationApi {
         try {
             d = json.readValue(body, Delivery.class);
         } catch (IOException e) {
-            return FederationError.response(400, "MALFORMED_DELIVERY", "the body is not a delivery: " + e.getMessage());
+            return ApiError.response(400, "MALFORMED_DELIVERY", "the body is not a delivery: " + e.getMessage());
         }
         if (d.from() != null && !d.from().equals(caller)) {
             audit.record("CALLER_REFUSED", caller, null, "SENDER_MISMATCH", "delivery claims to come from " + d.from());
-            return FederationError.response(403, "FORBIDDEN", "the delivery says it comes from " + d.from()
+            return ApiError.response(403, "FORBIDDEN", "the delivery says it comes from " + d.from()
                     + " but the TLS certificate is " + caller + "'s");
         }
         return Response.ok(inbound.accept(caller, d)).build();
@@ -96,7 +98,7 @@ public final class FederationApi {
     public Response held(@PathParam("origin") String origin) throws Exception {
         String caller = authorise("held");
         if (!origin.equals(caller)) {
-            return FederationError.response(403, "FORBIDDEN", "a node may ask only what is held of its own log");
+            return ApiError.response(403, "FORBIDDEN", "a node may ask only what is held of its own log");
         }
         long highest = 0;
         for (RecordStore.OriginState s : store.origins()) if (s.origin().equals(origin)) highest = s.highestSeq();
@@ -131,7 +133,7 @@ public final class FederationApi {
     private String authorise(String operation) {
         String caller = CallerIdentity.current();
         try {
-            return policy.require(caller, operation, CallerPolicy.Role.PARENT, CallerPolicy.Role.CHILD, CallerPolicy.Role.PEER);
+            return policy.require(caller, operation, Role.PARENT, Role.CHILD, Role.PEER);
         } catch (CallerRefused e) {
             audit.record("CALLER_REFUSED", caller, null, "FORBIDDEN", e.getMessage());
             throw e;

@@ -17,6 +17,7 @@ import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.creditnode.config.NodeConfig;
+import org.creditnode.http.ErrorMapper;
 import org.creditnode.http.JettyEngines;
 
 /**
@@ -64,7 +65,7 @@ public final class FederationServer implements AutoCloseable {
             // providers only: also calling setResourceClasses registers each class twice
             // (CXF then warns "equal candidates" on every request)
             f.setResourceProviders(providers);
-            f.setProviders(List.of(new JacksonJsonProvider(json), new CallerRefused.Mapper(), new org.creditnode.api.ErrorMapper()));
+            f.setProviders(List.of(new JacksonJsonProvider(json), new ErrorMapper()));
             this.server = f.create();
             JettyEngines.jsonErrors(engine, address);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {

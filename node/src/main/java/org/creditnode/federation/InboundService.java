@@ -2,7 +2,7 @@ package org.creditnode.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditnode.ingest.BatchRefused;
+import org.creditnode.problem.Problem;
 import org.creditnode.log.LogSignal;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.CanonicalJson;
@@ -79,7 +79,10 @@ public final class InboundService {
     public Receipt accept(String sender, Delivery received) throws Exception {
         disk.shortage().ifPresent(s -> {
             // 503, not 507: the sender keeps the delivery queued and retries, which is what it should do.
-            throw new BatchRefused(503, "INSUFFICIENT_STORAGE", "nothing was taken: " + s.message());
+            throw new Problem(Problem.Kind.UNAVAILABLE, "INSUFFICIENT_STORAGE", "nothing was taken: " + s.message());
+        });
+        received.unsupportedProtocol().ifPresent(why -> {
+            throw new Problem(Problem.Kind.BAD_REQUEST, "UNSUPPORTED_PROTOCOL", why);
         });
         Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
@@ -116,7 +119,7 @@ public final class InboundService {
         long t2 = System.nanoTime();
         List<StoredRecord> fresh = store(candidates, delivery.certificates(), sender, accepted, duplicates, refused);
         long t3 = System.nanoTime();
-        if (!fresh.isEmpty()) stored.wake(); // the log's consumers (the links first) take them on from here
+        if (!fresh.isEmpty()) stored.committed(); // the log's consumers (the links first) take them on from here
         if (!refused.isEmpty() || !accepted.isEmpty()) {
             LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={}",
                     sender, records.size(), accepted.size(), duplicates.size(), refused.size(), (t1 - t0) / 1_000_000,
@@ -133,6 +136,9 @@ public final class InboundService {
      * chain head on, so that the next record is numbered after them. Returns how many were new.
      */
     public synchronized int restoreOwn(String from, Delivery received) throws Exception {
+        received.unsupportedProtocol().ifPresent(why -> {
+            throw new Problem(Problem.Kind.BAD_REQUEST, "UNSUPPORTED_PROTOCOL", why);
+        });
         Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
         List<Verdict> verdicts = verifier.verifyAll(delivery);

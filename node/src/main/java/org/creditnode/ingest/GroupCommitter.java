@@ -1,5 +1,6 @@
 package org.creditnode.ingest;
 
+import org.creditnode.problem.Problem;
 import org.creditnode.store.OriginHead;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
@@ -68,9 +69,9 @@ public final class GroupCommitter implements AutoCloseable {
     /** Queues records for the next group; the future completes once they are committed. */
     public CompletableFuture<List<StoredRecord>> submit(List<RecordSealer.Pending> records) {
         CompletableFuture<List<StoredRecord>> done = new CompletableFuture<>();
-        if (!running) throw new BatchRefused(503, "SHUTTING_DOWN", "the node is shutting down; retry on another instance or later");
+        if (!running) throw new Problem(Problem.Kind.UNAVAILABLE, "SHUTTING_DOWN", "the node is shutting down; retry on another instance or later");
         if (!queue.offer(new Submission(records, done))) {
-            throw new BatchRefused(503, "OVERLOADED", "the node has " + queue.size()
+            throw new Problem(Problem.Kind.UNAVAILABLE, "OVERLOADED", "the node has " + queue.size()
                     + " batches waiting to be committed; retry after a short pause");
         }
         return done;
@@ -102,7 +103,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
         Submission left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new BatchRefused(503, "SHUTTING_DOWN", "the node stopped before committing"));
+            left.done().completeExceptionally(new Problem(Problem.Kind.UNAVAILABLE, "SHUTTING_DOWN", "the node stopped before committing"));
         }
     }
 
@@ -169,12 +170,12 @@ public final class GroupCommitter implements AutoCloseable {
      * Anything else is the store's: 503, retry later. The database's own message is not passed on:
      * it may quote the values, and those may be personal data.
      */
-    static BatchRefused refusal(Exception e) {
+    static Problem refusal(Exception e) {
         if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            return new BatchRefused(422, "UNSTORABLE", "the database refused a value of this batch (SQLSTATE "
+            return new Problem(Problem.Kind.UNPROCESSABLE, "UNSTORABLE", "the database refused a value of this batch (SQLSTATE "
                     + sql.getSQLState() + "); nothing of it was stored");
         }
-        return new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed ("
+        return new Problem(Problem.Kind.UNAVAILABLE, "STORE_UNAVAILABLE", "the records could not be committed ("
                 + describe(e) + "); nothing of this batch was stored, retry later");
     }
 

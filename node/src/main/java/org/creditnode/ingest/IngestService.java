@@ -1,5 +1,6 @@
 package org.creditnode.ingest;
 
+import org.creditnode.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.record.Catalogue;
@@ -53,10 +54,10 @@ public final class IngestService {
     public IngestResult ingest(JsonNode body) {
         JsonNode records = batchRecords(body);
         disk.shortage().ifPresent(s -> {
-            throw new BatchRefused(507, "INSUFFICIENT_STORAGE", "no record was taken: " + s.message());
+            throw new Problem(Problem.Kind.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "no record was taken: " + s.message());
         });
         recovering.get().ifPresent(why -> {
-            throw new BatchRefused(503, "RECOVERING", "no record was taken: " + why);
+            throw new Problem(Problem.Kind.UNAVAILABLE, "RECOVERING", "no record was taken: " + why);
         });
         List<Rejected> rejected = new ArrayList<>();
         List<RecordSealer.Pending> pending = new ArrayList<>(records.size());
@@ -90,17 +91,17 @@ public final class IngestService {
 
     private JsonNode batchRecords(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new BatchRefused(400, "NOT_A_BATCH", "the body must be a JSON object {\"records\": [ ... ]}");
+            throw new Problem(Problem.Kind.BAD_REQUEST, "NOT_A_BATCH", "the body must be a JSON object {\"records\": [ ... ]}");
         }
         JsonNode records = body.get("records");
         if (records == null || !records.isArray()) {
-            throw new BatchRefused(400, "NOT_A_BATCH", "the body must have a \"records\" array");
+            throw new Problem(Problem.Kind.BAD_REQUEST, "NOT_A_BATCH", "the body must have a \"records\" array");
         }
         if (records.isEmpty()) {
-            throw new BatchRefused(400, "EMPTY_BATCH", "\"records\" is empty: send 1 to " + maxBatch + " records");
+            throw new Problem(Problem.Kind.BAD_REQUEST, "EMPTY_BATCH", "\"records\" is empty: send 1 to " + maxBatch + " records");
         }
         if (records.size() > maxBatch) {
-            throw new BatchRefused(413, "BATCH_TOO_LARGE", "\"records\" has " + records.size()
+            throw new Problem(Problem.Kind.TOO_LARGE, "BATCH_TOO_LARGE", "\"records\" has " + records.size()
                     + " records; this node takes at most " + maxBatch + " per request");
         }
         return records;
@@ -120,14 +121,14 @@ public final class IngestService {
         try {
             return f.get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof BatchRefused br) throw br;
-            throw new BatchRefused(503, "STORE_UNAVAILABLE", "the records could not be committed: " + e.getCause());
+            if (e.getCause() instanceof Problem br) throw br;
+            throw new Problem(Problem.Kind.UNAVAILABLE, "STORE_UNAVAILABLE", "the records could not be committed: " + e.getCause());
         } catch (TimeoutException e) {
             // Not knowing is not "no": the records may still commit. The client retries; ids tell.
-            throw new BatchRefused(503, "COMMIT_TIMEOUT", "the commit did not finish within " + COMMIT_TIMEOUT_SECONDS + " s");
+            throw new Problem(Problem.Kind.UNAVAILABLE, "COMMIT_TIMEOUT", "the commit did not finish within " + COMMIT_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BatchRefused(503, "SHUTTING_DOWN", "interrupted while committing");
+            throw new Problem(Problem.Kind.UNAVAILABLE, "SHUTTING_DOWN", "interrupted while committing");
         }
     }
 }

@@ -6,6 +6,19 @@ package org.creditnode.log;
  */
 public final class LogSignal {
     private long generation;
+    private volatile Runnable drain;
+
+    /** What a thread that has just committed records runs (the log consumers' drain), once they exist. */
+    public void onCommitted(Runnable drain) {
+        this.drain = drain;
+    }
+
+    /** Called by whoever just committed records: their consumers run now, here, or are woken. */
+    public void committed() {
+        Runnable d = drain;
+        if (d != null) d.run();
+        else wake();
+    }
 
     public synchronized void wake() {
         generation++;

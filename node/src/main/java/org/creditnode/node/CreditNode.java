@@ -97,10 +97,10 @@ public final class CreditNode implements AutoCloseable {
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
                 config.ingest.maxCommitRecords, config.ingest.queueCapacity, clock));
-        committer.addListener(group -> stored.wake());
+        committer.addListener(group -> stored.committed()); // queued for the links before the department's 2xx
         RecordLog recordLog = new RecordLog(db);
         LogCursors cursors = new LogCursors(db);
-        LogConsumers consumers = closeLater(new LogConsumers(recordLog, cursors, stored, instanceName(id), 10_000, 5_000));
+        LogConsumers consumers = closeLater(new LogConsumers(recordLog, cursors, stored, instanceName(id, config), 10_000, 5_000));
         consumers.start(federation.feeder());
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
@@ -177,15 +177,20 @@ public final class CreditNode implements AutoCloseable {
         }
     }
 
-    /** This instance's name in consumer leases: node, host and process, unique among instances. */
-    private static String instanceName(String id) {
+    /**
+     * This instance's name in consumer leases: node, host and data folder — unique among the
+     * instances of one node (each has its own broker journal), and the same across a restart, so
+     * that a node restarted after a kill takes its leases back at once instead of waiting for them
+     * to expire.
+     */
+    private static String instanceName(String id, NodeConfig config) {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
             host = "localhost";
         }
-        return id + "@" + host + ":" + ProcessHandle.current().pid();
+        return id + "@" + host + ":" + config.dataDir();
     }
 
     /** The committed-record log's end and each consumer's position and lag. */

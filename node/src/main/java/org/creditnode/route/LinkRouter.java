@@ -1,80 +1,79 @@
 package org.creditnode.route;
 
 import org.creditnode.config.NodeConfig;
+import org.creditnode.policy.Decision;
+import org.creditnode.policy.LinkPush;
+import org.creditnode.policy.LinkRead;
+import org.creditnode.policy.Neighbours;
+import org.creditnode.policy.Policies;
+import org.creditnode.policy.PolicyEngine;
+import org.creditnode.policy.Role;
+import org.creditnode.policy.Scope;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.CategorySpec;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where a record goes next, and what a neighbour may send here. Upward: every category the
- * catalogue marks {@code aggregate}, from this node and from its children. Downward: categories
- * marked {@code distribute}, from this node and from its parent, to every child. Peers: the
- * categories the peer link names, from this node and its children; never relayed peer to peer.
- * A record never goes back to the link it came from.
+ * Where a record goes next, and what a neighbour may send here: the link scopes of the policy
+ * engine ({@link org.creditnode.policy.LinkRules}) asked for this node's neighbours. Routing is
+ * asked once per record and hop, so the destinations of each (category, arrival link) pair are
+ * computed once: they depend only on the configuration.
  */
 public final class LinkRouter {
-    public enum Role { PARENT, CHILD, PEER }
+    private static final String OWN = "";
 
     private final Catalogue catalogue;
-    private final String parent;
-    private final List<String> children;
-    private final Map<String, Set<String>> peerCategories;
+    private final Neighbours neighbours;
+    private final PolicyEngine policies;
+    private final Map<String, Map<String, List<String>>> destinations = new ConcurrentHashMap<>();
 
     public LinkRouter(NodeConfig config, Catalogue catalogue) {
-        this.catalogue = catalogue;
-        this.parent = config.node.parent == null ? null : config.node.parent.id;
-        this.children = config.node.children.stream().map(l -> l.id).toList();
-        this.peerCategories = config.node.peers.stream()
-                .collect(Collectors.toMap(l -> l.id, l -> new HashSet<>(l.categories)));
+        this(Neighbours.of(config), catalogue);
     }
 
-    public Optional<Role> roleOf(String nodeId) {
-        if (nodeId == null) return Optional.empty();
-        if (nodeId.equals(parent)) return Optional.of(Role.PARENT);
-        if (children.contains(nodeId)) return Optional.of(Role.CHILD);
-        if (peerCategories.containsKey(nodeId)) return Optional.of(Role.PEER);
-        return Optional.empty();
+    public LinkRouter(Neighbours neighbours, Catalogue catalogue) {
+        this.catalogue = catalogue;
+        this.neighbours = neighbours;
+        this.policies = Policies.standard(neighbours);
     }
+
+    public Optional<Role> roleOf(String nodeId) { return neighbours.roleOf(nodeId); }
+
+    public Neighbours neighbours() { return neighbours; }
 
     /** The neighbours a record of {@code category} goes to, having arrived via {@code via} (null: this node's own). */
     public List<String> destinations(String category, String via) {
+        return destinations.computeIfAbsent(category, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(via == null ? OWN : via, v -> decide(category, via));
+    }
+
+    private List<String> decide(String category, String via) {
         Optional<CategorySpec> spec = catalogue.category(category);
         if (spec.isEmpty()) return List.of();
-        Role from = via == null ? null : roleOf(via).orElse(null);
-        if (via != null && from == null) return List.of(); // arrived from a link no longer configured
+        Optional<Role> from = via == null ? Optional.empty() : roleOf(via);
+        List<String> links = new ArrayList<>();
+        neighbours.parent().ifPresent(links::add);
+        links.addAll(neighbours.children());
+        links.addAll(neighbours.peers());
         List<String> out = new ArrayList<>();
-        if (parent != null && spec.get().isAggregated() && (from == null || from == Role.CHILD)) out.add(parent);
-        if (spec.get().isDistributed() && (from == null || from == Role.PARENT)) out.addAll(children);
-        if (from == null || from == Role.CHILD) {
-            peerCategories.forEach((peer, cats) -> {
-                if (cats.contains(category)) out.add(peer);
-            });
+        for (String link : links) {
+            LinkPush push = new LinkPush(spec.get(), via, from, link, roleOf(link).orElseThrow());
+            if (policies.evaluate(Scope.LINK_PUSH, push, LocalDate.now()).permitted()) out.add(link);
         }
-        out.remove(via);
-        return out;
+        return List.copyOf(out);
     }
 
     /** Whether {@code sender} may send this node a record of {@code category}; empty if so, else the reason. */
     public Optional<String> refusesFrom(String sender, String category) {
-        Optional<Role> role = roleOf(sender);
-        Optional<CategorySpec> spec = catalogue.category(category);
-        if (role.isEmpty()) return Optional.of(sender + " is not a neighbour of this node");
-        if (spec.isEmpty()) return Optional.of("category " + category + " is not in this node's catalogue");
-        return switch (role.get()) {
-            case CHILD -> spec.get().isAggregated() ? Optional.empty()
-                    : Optional.of(category + " is not aggregated upward by the catalogue");
-            case PARENT -> spec.get().isDistributed() ? Optional.empty()
-                    : Optional.of(category + " is not distributed downward by the catalogue");
-            case PEER -> peerCategories.get(sender).contains(category) ? Optional.empty()
-                    : Optional.of(category + " is not shared with peer " + sender + " by this node's policy");
-        };
+        Decision d = policies.evaluate(Scope.LINK_READ, new LinkRead(sender, roleOf(sender), category, catalogue.category(category)),
+                LocalDate.now());
+        return d.permitted() ? Optional.empty() : Optional.of(d.reason());
     }
 
     /** Whether the link to {@code neighbour} carries complete origin logs (so gaps are real gaps). */

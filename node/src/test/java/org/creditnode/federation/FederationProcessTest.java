@@ -216,6 +216,20 @@ class FederationProcessTest {
         assertEquals("OK", fed.origins("360400").path("360404").path("state").asText());
     }
 
+    @Test
+    @Order(6)
+    void aDeliveryInAProtocolVersionThisNodeDoesNotSpeakIsRefusedNamingBoth() throws Exception {
+        Path pki = fed.pki();
+        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
+                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient.Reply answer = asCounty.postJson(fed.federationUrl("360400") + "/federation/v1/batches",
+                "{\"protocol\": \"2\", \"from\": \"360404\", \"records\": []}");
+        assertEquals(400, answer.status(), answer.body());
+        JsonNode body = JSON.readTree(answer.body());
+        assertEquals("UNSUPPORTED_PROTOCOL", body.get("error").asText());
+        assertTrue(body.get("message").asText().contains("protocol 1") && body.get("message").asText().contains("protocol 2"), answer.body());
+    }
+
     private static JsonNode audit(String node) throws Exception {
         return JSON.readTree(fed.get(node, "/admin/v1/audit?limit=200").body()).get("events");
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
-import org.creditnode.federation.CallerPolicy.Role;
+import org.creditnode.policy.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

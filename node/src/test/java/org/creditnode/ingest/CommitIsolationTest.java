@@ -1,5 +1,6 @@
 package org.creditnode.ingest;
 
+import org.creditnode.problem.Problem;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.NodeIdentity;
@@ -69,8 +70,8 @@ class CommitIsolationTest {
                 assertEquals(1, good1.get(30, TimeUnit.SECONDS).size());
                 assertEquals(2, good2.get(30, TimeUnit.SECONDS).size());
                 ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
-                BatchRefused br = assertInstanceOf(BatchRefused.class, e.getCause());
-                assertEquals(422, br.status(), br.getMessage());
+                Problem br = assertInstanceOf(Problem.class, e.getCause());
+                assertEquals(Problem.Kind.UNPROCESSABLE, br.kind(), br.getMessage());
                 assertEquals("UNSTORABLE", br.code());
                 assertTrue(!br.getMessage().contains("999999"), "the refused value is not quoted: " + br.getMessage());
             }

@@ -1,5 +1,6 @@
 package org.creditnode.ingest;
 
+import org.creditnode.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,9 +58,9 @@ class CommitQueueOverloadTest {
                 }
                 for (int i = 1; i <= capacity; i++) accepted.add(committer.submit(List.of(GroupCommitStorageTest.pending(i))));
 
-                BatchRefused refused = assertThrows(BatchRefused.class,
+                Problem refused = assertThrows(Problem.class,
                         () -> committer.submit(List.of(GroupCommitStorageTest.pending(99))));
-                assertEquals(503, refused.status());
+                assertEquals(Problem.Kind.UNAVAILABLE, refused.kind());
                 assertEquals("OVERLOADED", refused.code());
                 assertTrue(refused.getMessage().contains(capacity + " batches waiting"), refused.getMessage());
 

@@ -1,9 +1,9 @@
-package org.creditnode.api;
+package org.creditnode.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.creditnode.ingest.BatchRefused;
+import org.creditnode.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +18,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof BatchRefused br) {
-            return ApiError.response(br.status(), br.code(), br.getMessage());
+        if (t instanceof Problem p) {
+            return ApiError.response(status(p.kind()), p.code(), p.getMessage());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
@@ -35,12 +35,26 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return ApiError.response(500, "INTERNAL", "internal error; the node's log has the details");
     }
 
+    /** How each kind of refusal is spoken in HTTP: the one place that knows. */
+    public static int status(Problem.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
+            case INSUFFICIENT_STORAGE -> 507;
+        };
+    }
+
     /** Camel wraps what a route's bean throws; the cause is what the caller needs to see. */
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while (!(t instanceof BatchRefused) && !(t instanceof WebApplicationException) && t.getCause() != null && t.getCause() != t) {
+        while (!(t instanceof Problem) && !(t instanceof WebApplicationException) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof BatchRefused || t instanceof WebApplicationException ? t : e;
+        return t instanceof Problem || t instanceof WebApplicationException ? t : e;
     }
 }

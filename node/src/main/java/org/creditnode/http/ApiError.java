@@ -1,4 +1,4 @@
-package org.creditnode.api;
+package org.creditnode.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

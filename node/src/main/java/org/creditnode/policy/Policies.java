@@ -1,0 +1,21 @@
+package org.creditnode.policy;
+
+/** The node's policy engine with every rule it has today, per scope. */
+public final class Policies {
+    private Policies() {
+    }
+
+    public static PolicyEngine standard(Neighbours neighbours) {
+        return new PolicyEngine()
+                .register(Scope.LINK_PUSH, LinkPush.class, new LinkRules.KnownArrival())
+                .register(Scope.LINK_PUSH, LinkPush.class, new LinkRules.NeverBackWhereItCame())
+                .register(Scope.LINK_PUSH, LinkPush.class, new LinkRules.AggregateUpward())
+                .register(Scope.LINK_PUSH, LinkPush.class, new LinkRules.DistributeDownward())
+                .register(Scope.LINK_PUSH, LinkPush.class, new LinkRules.ShareWithPeer(neighbours))
+                .register(Scope.LINK_READ, LinkRead.class, new LinkRules.KnownSender())
+                .register(Scope.LINK_READ, LinkRead.class, new LinkRules.KnownCategory())
+                .register(Scope.LINK_READ, LinkRead.class, new LinkRules.SenderRoleCarries(neighbours))
+                .register(Scope.CALLER, Caller.class, new AccessRules.CallerHoldsRole())
+                .register(Scope.PUBLIC_VIEW, PublicView.class, new AccessRules.WithinPublicityPeriod());
+    }
+}

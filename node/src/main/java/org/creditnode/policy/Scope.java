@@ -1,0 +1,17 @@
+package org.creditnode.policy;
+
+/**
+ * Where a policy is asked. Each scope has its own context type and its own named functions;
+ * a decision in a scope is permitted only when every function registered for it permits.
+ * Matching, alliance query and recognition scopes come with the workflow and alliance issues.
+ */
+public enum Scope {
+    /** May this record be pushed to that link? Context: {@link LinkPush}. */
+    LINK_PUSH,
+    /** May this neighbour send this node a record of that category? Context: {@link LinkRead}. */
+    LINK_READ,
+    /** May this caller call that federation operation? Context: {@link Caller}. */
+    CALLER,
+    /** May the public see this record now? Context: {@link PublicView}. */
+    PUBLIC_VIEW
+}
