@@ -11,25 +11,38 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * GET /api/openapi.json: the contract, written first (src/main/resources/openapi.json) and served
- * as is, so the document cannot drift from what PROTOCOL.md promises without a test noticing.
+ * The contracts, written first (src/main/resources/openapi*.json) and served as they are, so a
+ * document cannot drift from what the node serves without a test noticing
+ * ({@code ContractTest} pairs every resource method with an operation, both ways):
+ * GET /api/openapi.json (department API) and GET /admin/openapi.json (admin API) here; the
+ * federation API's at GET /federation/v1/openapi.json on the federation listener.
  */
-@Path("/api/openapi.json")
+@Path("/")
 public final class OpenApiDocument {
-    private final byte[] document;
+    private final byte[] department = load("/openapi.json");
+    private final byte[] admin = load("/openapi-admin.json");
 
-    public OpenApiDocument() {
-        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi.json")) {
-            if (in == null) throw new IllegalStateException("openapi.json is missing from the build");
-            document = in.readAllBytes();
+    /** A contract from the classpath; the build fails its tests if one is missing. */
+    public static byte[] load(String resource) {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the build");
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @GET
+    @Path("api/openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return Response.ok(document).build();
+        return Response.ok(department).build();
+    }
+
+    @GET
+    @Path("admin/openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response admin() {
+        return Response.ok(admin).build();
     }
 }

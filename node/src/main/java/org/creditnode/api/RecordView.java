@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.ingest.RecordSealer;
 import org.creditnode.policy.AccessRules;
 import org.creditnode.policy.PublicView;
+import org.creditnode.record.RecordStatus;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
 
@@ -30,9 +31,12 @@ final class RecordView {
             throw new UncheckedIOException("stored record " + r.id() + " is not JSON", e);
         }
         // The signed status says what the origin decided; past its publicity period a record is shown as EXPIRED.
-        if (!PUBLICITY.evaluate(new PublicView(r.id(), r.status(), r.publicityUntil(), today)).permitted()) {
-            out.put("status", "EXPIRED");
+        RecordStatus status = RecordStatus.parse(r.status()).orElse(RecordStatus.ACTIVE);
+        if (!PUBLICITY.evaluate(new PublicView(r.id(), status, r.publicityUntil(), today)).permitted()) {
+            status = RecordStatus.EXPIRED;
+            out.put("status", status.name());
         }
+        out.put("statusLabel", status.label());
         out.put("hash", r.hash());
         ObjectNode sig = out.putObject("signature");
         sig.put("alg", r.sigAlg());

@@ -1,11 +1,7 @@
 package org.creditnode.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +47,6 @@ public final class NodeConfig {
         public List<String> alliances = new ArrayList<>();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Link {
         public String id;
         public String url;
@@ -145,20 +140,13 @@ public final class NodeConfig {
         public List<String> cipherSuites = List.of();
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public static NodeConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("configuration file not found: " + file.toAbsolutePath());
         }
-        try {
-            NodeConfig c = YAML.readValue(file.toFile(), NodeConfig.class);
-            c.source = file.toAbsolutePath().normalize();
-            return c;
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage(), e);
-        }
+        NodeConfig c = StrictYaml.read(file, NodeConfig.class);
+        c.source = file.toAbsolutePath().normalize();
+        return c;
     }
 
     /** Applies command-line overrides and defaults, checks what must be there, and makes paths absolute. */
@@ -193,7 +181,37 @@ public final class NodeConfig {
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {
             throw new ConfigException("ingest.signing must be \"batch\" or \"record\", got \"" + ingest.signing + "\"");
         }
+        checkLinks();
+        if (federation.port > 0 && federation.port == http.port) {
+            throw new ConfigException(where("port: " + federation.port, 2) + ": federation.port and http.port are both " + http.port
+                    + "; give each listener its own port");
+        }
         return this;
+    }
+
+    /** Every neighbour once, never this node itself, each reached over mutual TLS. */
+    private void checkLinks() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Link l : links()) {
+            if (l == null || l.id == null || !l.id.matches("\\d{6}")) {
+                throw new ConfigException(where("id:", 1) + ": every parent, child and peer needs an id, a 6-digit region code");
+            }
+            if (l.id.equals(node.id)) {
+                throw new ConfigException(where("\"" + l.id + "\"", 2) + ": node " + l.id + " names itself as a neighbour");
+            }
+            if (!seen.add(l.id)) {
+                throw new ConfigException(where("\"" + l.id + "\"", 2) + ": neighbour " + l.id
+                        + " is named twice (a node is parent, child or peer, once)");
+            }
+            if (l.url == null || !l.url.startsWith("https://")) {
+                throw new ConfigException(where(l.url == null ? l.id : l.url, 1) + ": neighbour " + l.id + " has url " + l.url
+                        + "; neighbours are reached over mutual TLS only: use https://host:port of its federation listener");
+            }
+        }
+    }
+
+    private String where(String text, int occurrence) {
+        return source == null ? "configuration" : StrictYaml.locate(source, text, occurrence);
     }
 
     private static String resolveAgainst(Path dir, String value, String dflt) {

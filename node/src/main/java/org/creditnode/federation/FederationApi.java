@@ -54,6 +54,24 @@ public final class FederationApi {
         this.json = json;
     }
 
+    private static final byte[] CONTRACT = readContract();
+
+    private static byte[] readContract() {
+        try (java.io.InputStream in = FederationApi.class.getResourceAsStream("/openapi-federation.json")) {
+            if (in == null) throw new IllegalStateException("openapi-federation.json is missing from the build");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** This API's contract; any federation member may read it. */
+    @GET
+    @Path("/openapi.json")
+    public Response contract() {
+        return Response.ok(CONTRACT).build();
+    }
+
     @POST
     @Path("/batches")
     @Consumes(MediaType.APPLICATION_JSON)

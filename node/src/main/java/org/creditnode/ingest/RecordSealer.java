@@ -1,5 +1,6 @@
 package org.creditnode.ingest;
 
+import org.creditnode.record.RecordStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ import java.util.StringJoiner;
  * group over a Merkle root (batch mode) or one per record. Pure computation, no I/O.
  */
 public final class RecordSealer {
-    public static final String STATUS_ACTIVE = "ACTIVE";
+    public static final String STATUS_ACTIVE = RecordStatus.ACTIVE.name();
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 

@@ -1,5 +1,7 @@
 package org.creditnode.policy;
 
+import org.creditnode.record.RecordStatus;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -30,7 +32,7 @@ public final class AccessRules {
         public String name() { return "within-publicity-period"; }
 
         public Decision evaluate(PublicView v) {
-            if ("ACTIVE".equals(v.status()) && v.publicityUntil() != null && v.publicityUntil().isBefore(v.today())) {
+            if (v.status() == RecordStatus.ACTIVE && v.publicityUntil() != null && v.publicityUntil().isBefore(v.today())) {
                 return Decision.deny(name() + ": publicity of " + v.recordId() + " ended on " + v.publicityUntil());
             }
             return Decision.permit(name());

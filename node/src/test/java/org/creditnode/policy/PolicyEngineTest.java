@@ -1,5 +1,6 @@
 package org.creditnode.policy;
 
+import org.creditnode.record.RecordStatus;
 import org.creditnode.record.SampleRecords;
 import org.creditnode.route.LinkRouter;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PolicyEngineTest {
             public LocalDate appliesFrom() { return LocalDate.of(2026, 4, 1); }
         };
         PolicyEngine engine = new PolicyEngine().register(Scope.PUBLIC_VIEW, PublicView.class, from2026);
-        PublicView v = new PublicView("360404-1", "ACTIVE", null, LocalDate.of(2026, 5, 1));
+        PublicView v = new PublicView("360404-1", RecordStatus.ACTIVE, null, LocalDate.of(2026, 5, 1));
         assertFalse(engine.evaluate(Scope.PUBLIC_VIEW, v, LocalDate.of(2026, 3, 31)).permitted(), "before its date nothing applies: deny");
         assertTrue(engine.evaluate(Scope.PUBLIC_VIEW, v, LocalDate.of(2026, 4, 1)).permitted());
         assertFalse(engine.evaluate(Scope.LINK_PUSH, v, LocalDate.now()).permitted(), "no rule registered: deny");
@@ -48,9 +49,9 @@ class PolicyEngineTest {
     void publicityEndsAfterItsLastDay() {
         var rule = new AccessRules.WithinPublicityPeriod();
         LocalDate end = LocalDate.of(2029, 11, 10);
-        assertTrue(rule.evaluate(new PublicView("x", "ACTIVE", end, end)).permitted(), "the last day is still public");
-        assertFalse(rule.evaluate(new PublicView("x", "ACTIVE", end, end.plusDays(1))).permitted());
-        assertTrue(rule.evaluate(new PublicView("x", "ACTIVE", null, end.plusYears(9))).permitted(), "no period: no end");
+        assertTrue(rule.evaluate(new PublicView("x", RecordStatus.ACTIVE, end, end)).permitted(), "the last day is still public");
+        assertFalse(rule.evaluate(new PublicView("x", RecordStatus.ACTIVE, end, end.plusDays(1))).permitted());
+        assertTrue(rule.evaluate(new PublicView("x", RecordStatus.ACTIVE, null, end.plusYears(9))).permitted(), "no period: no end");
     }
 
     @Test
