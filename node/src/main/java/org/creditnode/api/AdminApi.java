@@ -45,15 +45,17 @@ public final class AdminApi {
 
     @POST
     @Path("/links/{id}/pause")
-    public Response pause(@PathParam("id") String id) {
+    public Response pause(@PathParam("id") String id) throws Exception {
         link(id).pause();
+        audit.record("LINK_PAUSED", id, null, "OPERATOR", "link " + id + " paused by an operator; kept until resumed");
         return Response.ok(link(id).state()).build();
     }
 
     @POST
     @Path("/links/{id}/resume")
-    public Response resume(@PathParam("id") String id) {
+    public Response resume(@PathParam("id") String id) throws Exception {
         link(id).resume();
+        audit.record("LINK_RESUMED", id, null, "OPERATOR", "link " + id + " resumed by an operator");
         return Response.ok(link(id).state()).build();
     }
 

@@ -11,6 +11,7 @@ import org.creditnode.sign.Signer;
 import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
 import org.creditnode.store.DiskReserve;
+import org.creditnode.store.LinkStates;
 import org.creditnode.store.OriginConflicts;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
@@ -57,6 +58,7 @@ public final class Federation implements AutoCloseable {
         var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
         CertificateStore certificates = new CertificateStore(store.database());
         this.conflicts = new OriginConflicts(store.database());
+        LinkStates linkStates = new LinkStates(store.database());
         DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
         FederationClient client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
         ReceiptCheck receipts = new ReceiptCheck(anchors);
@@ -65,7 +67,8 @@ public final class Federation implements AutoCloseable {
         InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
                 signer, signing.chain(), disk, conflicts, stored);
         for (NodeConfig.Link link : links) {
-            forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit));
+            forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit,
+                    linkStates));
         }
         ownLog = new OwnLogCheck(self, links, store, client, inbound, config.federation.recordsPerDelivery);
         catchUp = new CatchUp(self, links, router, store, conflicts, client, inbound, config.federation.recordsPerDelivery);

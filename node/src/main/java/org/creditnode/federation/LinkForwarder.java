@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.store.AuditLog;
+import org.creditnode.store.LinkStates;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class LinkForwarder implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean paused;
+    private volatile long pauseCheckedAt = System.nanoTime();
+    private final LinkStates states;
 
     private final AtomicLong delivered = new AtomicLong();
     private volatile Instant lastSuccess;
@@ -51,7 +54,11 @@ public final class LinkForwarder implements AutoCloseable {
     private volatile int failingAttempts;
 
     public LinkForwarder(NodeConfig.Link link, NodeConfig.Federation settings, LinkQueues queues, RecordStore store,
-                         DeliveryBuilder builder, FederationClient client, ReceiptCheck receipts, AuditLog audit) {
+                         DeliveryBuilder builder, FederationClient client, ReceiptCheck receipts, AuditLog audit,
+                         LinkStates states) throws java.sql.SQLException {
+        this.states = states;
+        this.paused = states.isPaused(link.id);
+        if (paused) LOG.warn("link {} starts paused, as an operator left it; admin resume {} delivers again", link.id, link.id);
         this.link = link;
         this.settings = settings;
         this.queues = queues;
@@ -72,9 +79,30 @@ public final class LinkForwarder implements AutoCloseable {
 
     public String id() { return link.id; }
 
-    public void pause() { paused = true; LOG.info("link paused link={}", link.id); }
+    /** Kept in the database: the link stays paused across restarts, on every instance, until resumed. */
+    public void pause() throws java.sql.SQLException {
+        states.setPaused(link.id, true);
+        paused = true;
+        LOG.info("link paused link={}", link.id);
+    }
 
-    public void resume() { paused = false; LOG.info("link resumed link={}", link.id); }
+    public void resume() throws java.sql.SQLException {
+        states.setPaused(link.id, false);
+        paused = false;
+        LOG.info("link resumed link={}", link.id);
+    }
+
+    /** Another instance of this node may have paused or resumed the link: look at most every 2 s. */
+    private void refreshPause() {
+        long now = System.nanoTime();
+        if (now - pauseCheckedAt < 2_000_000_000L) return;
+        pauseCheckedAt = now;
+        try {
+            paused = states.isPaused(link.id);
+        } catch (java.sql.SQLException e) {
+            LOG.debug("link {}: pause state not readable now: {}", link.id, e.toString());
+        }
+    }
 
     public Map<String, Object> state() {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -98,6 +126,7 @@ public final class LinkForwarder implements AutoCloseable {
                 try (ClientConsumer consumer = session.createConsumer(LinkQueues.queue(link.id));
                      ClientProducer producer = session.createProducer()) {
                     while (running) {
+                        refreshPause();
                         if (paused) {
                             waitWhilePaused();
                             continue;

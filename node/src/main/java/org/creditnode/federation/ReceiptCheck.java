@@ -1,5 +1,7 @@
 package org.creditnode.federation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditnode.certs.NodeIdentity;
 import org.creditnode.certs.TrustCheck;
@@ -23,7 +25,8 @@ public final class ReceiptCheck {
     /** Re-validate now and then, so expiry (and later revocation) takes effect. */
     private static final Duration CHAIN_TTL = Duration.ofMinutes(10);
     private final List<X509Certificate> anchors;
-    private final BoundedCache<List<String>, List<X509Certificate>> trustedChains = new BoundedCache<>(64, CHAIN_TTL);
+    private final Cache<List<String>, List<X509Certificate>> trustedChains = Caffeine.newBuilder()
+            .maximumSize(64).expireAfterWrite(CHAIN_TTL).build();
 
     public ReceiptCheck(List<X509Certificate> anchors) {
         this.anchors = anchors;
@@ -34,7 +37,7 @@ public final class ReceiptCheck {
         if (r.signature() == null || r.certificate() == null || r.certificate().isEmpty()) {
             return Optional.of("receipt is not signed");
         }
-        List<X509Certificate> chain = trustedChains.peek(r.certificate());
+        List<X509Certificate> chain = trustedChains.getIfPresent(r.certificate());
         if (chain == null) {
             try {
                 chain = Delivery.parsePem(String.join("", r.certificate()));

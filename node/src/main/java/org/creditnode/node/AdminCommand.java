@@ -21,7 +21,8 @@ import java.util.Arrays;
  */
 final class AdminCommand {
     static final String USAGE = """
-            credit-node admin --url URL COMMAND    (URL: the node's HTTP listener, e.g. http://127.0.0.1:8440)
+            credit-node admin --url URL COMMAND [--json]   (URL: the node's HTTP listener, e.g. http://127.0.0.1:8440;
+                                                            tables by default, the API's JSON with --json)
               links            each link: state, queue depth, dead letters, last success/error, what the neighbour holds
               origins          per origin: watermark (held without gaps, chain checked), highest seq, records held
               audit [N]        the last N audit events (refused records and callers, broken chains)
@@ -41,7 +42,9 @@ final class AdminCommand {
     private AdminCommand() {
     }
 
-    static int admin(String[] args, PrintStream out, PrintStream err) {
+    static int admin(String[] argv, PrintStream out, PrintStream err) {
+        boolean json = java.util.Arrays.asList(argv).contains("--json");
+        String[] args = java.util.Arrays.stream(argv).filter(a -> !a.equals("--json")).toArray(String[]::new);
         if (args.length < 3 || !args[0].equals("--url")) {
             err.print(USAGE);
             return 2;
@@ -49,11 +52,12 @@ final class AdminCommand {
         String base = args[1].replaceAll("/+$", "") + "/admin/v1";
         String cmd = args[2];
         String arg = args.length > 3 ? args[3] : null;
+        HttpResponse<String> r;
         try {
-            HttpResponse<String> r = switch (cmd) {
+            r = switch (cmd) {
                 case "links" -> send(HttpRequest.newBuilder(URI.create(base + "/links")).GET());
                 case "origins" -> send(HttpRequest.newBuilder(URI.create(base + "/origins")).GET());
-                case "audit" -> send(HttpRequest.newBuilder(URI.create(base + "/audit?limit=" + (arg == null ? 50 : Integer.parseInt(arg)))).GET());
+                case "audit" -> send(HttpRequest.newBuilder(URI.create(base + "/audit?limit=" + (arg == null ? 50 : count(arg)))).GET());
                 case "catch-up" -> send(post(base + "/catch-up"));
                 case "pause", "resume" -> send(post(base + "/links/" + need(arg, cmd) + "/" + cmd));
                 case "dlq" -> send(HttpRequest.newBuilder(URI.create(base + "/links/" + need(arg, cmd) + "/dlq")).GET());
@@ -61,9 +65,6 @@ final class AdminCommand {
                 case "clear-conflict" -> send(HttpRequest.newBuilder(URI.create(base + "/origins/" + need(arg, cmd) + "/conflict")).DELETE());
                 default -> throw new IllegalArgumentException("unknown admin command " + cmd);
             };
-            if (cmd.equals("origins") && r.statusCode() == 200) out.print(originsTable(JSON.readTree(r.body())));
-            else out.println(JSON.writeValueAsString(JSON.readTree(r.body())));
-            return r.statusCode() == 200 ? 0 : 1;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.print(USAGE);
@@ -72,6 +73,58 @@ final class AdminCommand {
             err.println("error: cannot reach " + args[1] + ": " + e);
             return 1;
         }
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(r.body());
+            if (r.statusCode() != 200) {
+                err.println("error: HTTP " + r.statusCode() + " " + body.path("error").asText() + ": " + body.path("message").asText());
+                return 1;
+            }
+            out.print(json ? JSON.writeValueAsString(body) + System.lineSeparator() : render(cmd, body));
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("error: the node answered HTTP " + r.statusCode() + " with something that is not JSON: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int count(String arg) {
+        try {
+            return Integer.parseInt(arg);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("audit takes a number of events, got " + arg);
+        }
+    }
+
+    /** What an operator reads: a table per listing, one line per action. */
+    static String render(String cmd, com.fasterxml.jackson.databind.JsonNode body) throws java.io.IOException {
+        return switch (cmd) {
+            case "origins" -> originsTable(body);
+            case "links" -> {
+                TextTable t = new TextTable("link", "role", "state", ">queued", ">dead letters", ">delivered", "last success", "last error");
+                for (var l : body.path("links")) {
+                    t.row(l.path("link").asText(), l.path("role").asText(), l.path("state").asText(), l.path("queueDepth").asLong(),
+                            l.path("deadLetters").asLong(), l.path("recordsDelivered").asLong(), l.path("lastSuccess").asText(""),
+                            abbreviate(l.path("lastError").asText(""), 60));
+                }
+                yield t.toString();
+            }
+            case "audit" -> {
+                TextTable t = new TextTable(">no", "at", "kind", "peer", "record", "code", "message");
+                for (var e : body.path("events")) {
+                    t.row(e.path("no").asLong(), e.path("at").asText(), e.path("kind").asText(), e.path("peer").asText(""),
+                            e.path("recordId").asText(""), e.path("code").asText(""), abbreviate(e.path("message").asText(""), 100));
+                }
+                yield t.toString();
+            }
+            case "pause", "resume" -> body.path("link").asText() + ": " + body.path("state").asText() + System.lineSeparator();
+            case "catch-up" -> "pulled " + body.path("pulled").asLong() + " records" + System.lineSeparator();
+            case "clear-conflict" -> body.path("origin").asText() + ": " + body.path("state").asText() + System.lineSeparator();
+            default -> JSON.writeValueAsString(body) + System.lineSeparator();
+        };
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 
     static int feed(String[] args, PrintStream out, PrintStream err) {
@@ -145,12 +198,12 @@ final class AdminCommand {
 
     /** One line per origin, aligned: what an operator scans for a CONFLICT or a watermark behind. */
     static String originsTable(com.fasterxml.jackson.databind.JsonNode body) {
-        StringBuilder sb = new StringBuilder(String.format("%-8s %12s %12s %12s  %s%n", "origin", "watermark", "highest seq", "records", "state"));
+        TextTable t = new TextTable("origin", ">watermark", ">highest seq", ">records", "state");
         for (com.fasterxml.jackson.databind.JsonNode o : body.path("origins")) {
-            sb.append(String.format("%-8s %12d %12d %12d  %s%n", o.path("origin").asText(), o.path("watermark").asLong(),
-                    o.path("highestSeq").asLong(), o.path("records").asLong(), o.path("state").asText("OK")));
+            t.row(o.path("origin").asText(), o.path("watermark").asLong(), o.path("highestSeq").asLong(), o.path("records").asLong(),
+                    o.path("state").asText("OK"));
         }
-        return sb.toString();
+        return t.toString();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

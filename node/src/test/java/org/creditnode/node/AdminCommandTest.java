@@ -1,0 +1,54 @@
+package org.creditnode.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What operators read: aligned tables by default, the API's JSON with --json, and clear errors. */
+class AdminCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void originsAndLinksAreAlignedTablesWithStatesAnOperatorScansFor() throws Exception {
+        String origins = AdminCommand.render("origins", JSON.readTree("""
+                {"origins": {"360000": {"origin": "360000", "watermark": 12, "highestSeq": 12, "records": 12, "state": "OK"},
+                             "360404": {"origin": "360404", "watermark": 3000, "highestSeq": 3007, "records": 3007, "state": "CONFLICT at seq 5"}}}"""));
+        String[] lines = origins.split("\\R");
+        assertEquals(3, lines.length, origins);
+        assertTrue(lines[0].startsWith("origin") && lines[0].contains("watermark") && lines[0].endsWith("state"), origins);
+        assertTrue(lines[2].endsWith("CONFLICT at seq 5"), origins);
+        assertEquals(lines[0].indexOf("state"), lines[1].indexOf("OK"), "one column, one start:\n" + origins);
+        assertEquals(lines[0].indexOf("state"), lines[2].indexOf("CONFLICT"), "one column, one start:\n" + origins);
+        assertEquals(lines[0].indexOf("records") + "records".length(), lines[2].lastIndexOf("3007") + 4, "numbers right-aligned:\n" + origins);
+
+        String links = AdminCommand.render("links", JSON.readTree("""
+                {"links": [{"link": "360400", "role": "PARENT", "state": "PAUSED", "queueDepth": 3, "deadLetters": 0, "recordsDelivered": 1000}]}"""));
+        assertTrue(links.contains("PARENT") && links.contains("PAUSED"), links);
+    }
+
+    @Test
+    void chineseTakesTwoCellsInATerminal() {
+        assertEquals(12, TextTable.cells("九江市柴桑区"));
+        String t = new TextTable("name", "x").row("九江市", "#1").row("abc", "#2").toString();
+        String[] lines = t.split("\\R");
+        assertEquals(TextTable.cells(lines[1].substring(0, lines[1].indexOf('#'))), TextTable.cells(lines[2].substring(0, lines[2].indexOf('#'))),
+                "the second column starts at the same terminal cell:\n" + t);
+    }
+
+    @Test
+    void badUsageIsExitCode2WithTheReason() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, AdminCommand.admin(new String[]{"--url", "http://127.0.0.1:1", "fly"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err)));
+        assertTrue(err.toString().contains("unknown admin command fly"), err.toString());
+        err.reset();
+        assertEquals(2, AdminCommand.admin(new String[]{"--url", "http://127.0.0.1:1", "pause"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err)));
+        assertTrue(err.toString().contains("pause needs a link id"), err.toString());
+    }
+}
