@@ -48,6 +48,18 @@ public final class CatchUp {
         this.pageSize = pageSize;
     }
 
+    /** Set at start: with several instances of one node, only the lease holder runs catch-up. */
+    private volatile java.util.function.Predicate<String> mayRun = job -> true;
+
+    public void runOnlyWhen(java.util.function.Predicate<String> mayRun) {
+        this.mayRun = mayRun;
+    }
+
+    /** One scheduled round (routes/federation.yaml), on the instance that holds the job's lease. */
+    public long scheduled() {
+        return mayRun.test("catch-up") ? run() : 0;
+    }
+
     /** One round over all links; returns the number of records pulled. */
     public synchronized long run() {
         long before = pulled.get();

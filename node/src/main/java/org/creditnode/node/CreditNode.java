@@ -32,6 +32,7 @@ import org.creditnode.store.CleanStop;
 import org.creditnode.store.Database;
 import org.creditnode.store.LogCursors;
 import org.creditnode.store.RecordLog;
+import org.creditnode.log.JobLease;
 import org.creditnode.log.LogConsumers;
 import org.creditnode.log.LogSignal;
 import org.creditnode.store.DiskReserve;
@@ -102,6 +103,8 @@ public final class CreditNode implements AutoCloseable {
         LogCursors cursors = new LogCursors(db);
         LogConsumers consumers = closeLater(new LogConsumers(recordLog, cursors, stored, instanceName(id, config), 10_000, 5_000));
         consumers.start(federation.feeder());
+        JobLease jobs = new JobLease(cursors, consumers.owner(), 15_000);
+        federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
                 () -> federation.ownLog().refusal());
