@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.api.ContractSchemas;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.NodeIdentity;
@@ -182,6 +183,7 @@ class FederationProcessTest {
         // The county asks the city for its own record 360404-5 (what a recovering node does) …
         FederationClient.Reply r = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=5&limit=1");
         assertEquals(200, r.status(), r.body());
+        ContractSchemas.assertAnswerMatches("openapi-federation.json", "GET", "/federation/v1/origins/{origin}/records", 200, JSON.readTree(r.body()));
         FederatedRecord held = JSON.readValue(r.body(), Delivery.class).inlined().records().get(0);
         // … and then equivocates: another record under the same id and version, validly signed by itself.
         String other = held.canonical().replaceFirst("\"receivedAt\":\"2026-", "\"receivedAt\":\"2025-");
@@ -194,6 +196,7 @@ class FederationProcessTest {
             FederationClient.Reply answer = asCounty.postJson(fed.federationUrl("360400") + "/federation/v1/batches",
                     JSON.writeValueAsString(equivocation));
             assertEquals(200, answer.status(), answer.body());
+            ContractSchemas.assertAnswerMatches("openapi-federation.json", "POST", "/federation/v1/batches", 200, JSON.readTree(answer.body()));
             Receipt receipt = JSON.readValue(answer.body(), Receipt.class);
             assertEquals(List.of("CONFLICT"), receipt.refused().stream().map(Receipt.RefusedRecord::code).toList(), answer.body());
         }
@@ -226,6 +229,14 @@ class FederationProcessTest {
                 "{\"protocol\": \"2\", \"from\": \"360404\", \"records\": []}");
         assertEquals(400, answer.status(), answer.body());
         JsonNode body = JSON.readTree(answer.body());
+        ContractSchemas.assertAnswerMatches("openapi-federation.json", "POST", "/federation/v1/batches", 400, body);
+        FederationClient.Reply held = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/held");
+        ContractSchemas.assertAnswerMatches("openapi-federation.json", "GET", "/federation/v1/origins/{origin}/held", 200, JSON.readTree(held.body()));
+        FederationClient.Reply marks = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/watermarks");
+        ContractSchemas.assertAnswerMatches("openapi-federation.json", "GET", "/federation/v1/watermarks", 200, JSON.readTree(marks.body()));
+        FederationClient.Reply others = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360000/held");
+        assertEquals(403, others.status(), "only a node's own log may be asked: " + others.body());
+        ContractSchemas.assertAnswerMatches("openapi-federation.json", "GET", "/federation/v1/origins/{origin}/held", 403, JSON.readTree(others.body()));
         assertEquals("UNSUPPORTED_PROTOCOL", body.get("error").asText());
         assertTrue(body.get("message").asText().contains("protocol 1") && body.get("message").asText().contains("protocol 2"), answer.body());
     }
