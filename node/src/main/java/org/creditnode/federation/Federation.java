@@ -88,6 +88,21 @@ public final class Federation implements AutoCloseable {
 
     public CatchUp catchUp() { return catchUp; }
 
+    /** One round of link {@code link}'s delivery: called by its routes (routes/federation-link.yaml). */
+    public int deliverNext(String link) {
+        LinkForwarder f = forwarders.get(link);
+        if (f == null) throw new IllegalArgumentException("no link " + link + " in this node's configuration");
+        return f.deliverNext();
+    }
+
+    /** Ends every delivery in progress (retries stop waiting); called before the links' routes stop. */
+    public void stopDelivering() {
+        forwarders.values().forEach(LinkForwarder::stop);
+    }
+
+    /** The links as the configuration names them: their routes are made from the template per link. */
+    public java.util.Set<String> linkIds() { return forwarders.keySet(); }
+
     public OriginConflicts conflicts() { return conflicts; }
 
     public OwnLogCheck ownLog() { return ownLog; }

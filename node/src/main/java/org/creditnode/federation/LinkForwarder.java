@@ -41,7 +41,6 @@ public final class LinkForwarder implements AutoCloseable {
     private final FederationClient client;
     private final ReceiptCheck receipts;
     private final AuditLog audit;
-    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile long pauseCheckedAt = System.nanoTime();
@@ -68,13 +67,9 @@ public final class LinkForwarder implements AutoCloseable {
         this.receipts = receipts;
         this.audit = audit;
         // Several deliveries in flight keep both ends busy: while the neighbour verifies and stores
-        // one, the next is loaded and sent. Order between them is not kept; the receiver stores
-        // out-of-order records and advances its watermark once the gap closes.
-        for (int i = 0; i < Math.max(1, settings.parallelDeliveries); i++) {
-            Thread t = new Thread(this::run, "link-" + link.id + "-" + i);
-            workers.add(t);
-            t.start();
-        }
+        // one, the next is loaded and sent. Each is a route of its own (federation.parallelDeliveries
+        // instances of the link's route template), each with its own session. Order between them is
+        // not kept; the receiver stores out-of-order records and advances its watermark once the gap closes.
     }
 
     public String id() { return link.id; }
@@ -119,29 +114,68 @@ public final class LinkForwarder implements AutoCloseable {
         return s;
     }
 
-    private void run() {
-        while (running) {
-            try (ClientSession session = queues.newSession()) {
-                session.start();
-                try (ClientConsumer consumer = session.createConsumer(LinkQueues.queue(link.id));
-                     ClientProducer producer = session.createProducer()) {
-                    while (running) {
-                        refreshPause();
-                        if (paused) {
-                            waitWhilePaused();
-                            continue;
-                        }
-                        List<ClientMessage> taken = take(consumer);
-                        if (taken.isEmpty()) continue;
-                        deliverOrDeadLetter(session, producer, taken);
-                    }
-                }
-            } catch (Exception e) {
-                if (!running) break;
-                lastError = e.toString();
-                LOG.warn("link {} consumer error, restarting: {}", link.id, e.toString());
-                sleep(1000);
+    /** One Artemis session per delivering thread: sessions are not thread-safe. */
+    private final class Worker implements AutoCloseable {
+        final ClientSession session;
+        final ClientConsumer consumer;
+        final ClientProducer producer;
+
+        Worker() throws Exception {
+            session = queues.newSession();
+            session.start();
+            consumer = session.createConsumer(LinkQueues.queue(link.id));
+            producer = session.createProducer();
+        }
+
+        @Override
+        public void close() throws Exception {
+            consumer.close();
+            producer.close();
+            session.close();
+        }
+    }
+
+    private final ThreadLocal<Worker> worker = new ThreadLocal<>();
+    private final List<Worker> allWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * One round of the link, called over and over by its Camel route (routes/federation-link.yaml):
+     * waits up to half a second for queued records, delivers up to recordsPerDelivery of them and
+     * acknowledges them only after a genuine signed receipt, retrying with back-off and moving them
+     * to the dead-letter queue after maxAttempts. Returns the number of records delivered.
+     */
+    public int deliverNext() {
+        if (!running) return 0;
+        refreshPause();
+        if (paused) {
+            waitWhilePaused();
+            return 0;
+        }
+        Worker w = worker.get();
+        try {
+            if (w == null) {
+                w = new Worker();
+                worker.set(w);
+                allWorkers.add(w);
             }
+            List<ClientMessage> taken = take(w.consumer);
+            if (taken.isEmpty()) return 0;
+            return deliverOrDeadLetter(w.session, w.producer, taken);
+        } catch (Exception e) {
+            if (!running) return 0;
+            lastError = e.toString();
+            LOG.warn("link {} consumer error, reopening its session: {}", link.id, e.toString());
+            if (w != null) {
+                worker.remove();
+                allWorkers.remove(w);
+                try {
+                    w.close();
+                } catch (Exception ignored) {
+                    // the session is broken anyway
+                }
+            }
+            sleep(1000);
+            return 0;
         }
     }
 
@@ -159,7 +193,7 @@ public final class LinkForwarder implements AutoCloseable {
         return out;
     }
 
-    private void deliverOrDeadLetter(ClientSession session, ClientProducer producer, List<ClientMessage> taken) throws Exception {
+    private int deliverOrDeadLetter(ClientSession session, ClientProducer producer, List<ClientMessage> taken) throws Exception {
         List<StoredRecord> records = load(taken);
         long delay = settings.retryInitialDelayMs;
         for (int attempt = 1; running; attempt++) {
@@ -170,7 +204,7 @@ public final class LinkForwarder implements AutoCloseable {
                 delivered.addAndGet(records.size());
                 lastSuccess = Instant.now();
                 failingAttempts = 0;
-                return;
+                return records.size();
             }
             failingAttempts = attempt;
             lastFailure = Instant.now();
@@ -191,7 +225,7 @@ public final class LinkForwarder implements AutoCloseable {
                 }
                 session.commit();
                 failingAttempts = 0;
-                return;
+                return 0;
             }
             if (attempt == 1 || attempt % 10 == 0) LOG.warn("link {} delivery failed (attempt {}): {}", link.id, attempt, error);
             sleep(delay);
@@ -199,6 +233,7 @@ public final class LinkForwarder implements AutoCloseable {
             while (paused && running) waitWhilePaused();
         }
         session.rollback(); // stopping: the messages stay queued for the next start
+        return 0;
     }
 
     /** Null on success, else why the attempt failed. */
@@ -240,9 +275,11 @@ public final class LinkForwarder implements AutoCloseable {
         sleep(200);
     }
 
-    private static void sleep(long ms) {
+    /** Sleeps in short steps, so that a stop does not wait for a long back-off. */
+    private void sleep(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
         try {
-            Thread.sleep(ms);
+            while (running && System.nanoTime() < end) Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -252,10 +289,22 @@ public final class LinkForwarder implements AutoCloseable {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops delivering: a round in progress gives up its wait or retry and leaves its messages queued. */
+    public void stop() {
         running = false;
-        for (Thread t : workers) t.interrupt();
-        for (Thread t : workers) t.join(10_000);
+    }
+
+    /** Called after the link's routes have stopped: no thread delivers any more. */
+    @Override
+    public void close() {
+        running = false;
+        for (Worker w : allWorkers) {
+            try {
+                w.close();
+            } catch (Exception e) {
+                LOG.debug("link {}: session close: {}", link.id, e.toString());
+            }
+        }
+        allWorkers.clear();
     }
 }

@@ -109,8 +109,10 @@ public final class CreditNode implements AutoCloseable {
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
                 () -> federation.ownLog().refusal());
 
-        Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp()));
+        Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
+        startLinkRoutes(camel.getCamelContext(), federation, Math.max(1, config.federation.parallelDeliveries));
+        closeLater(federation::stopDelivering); // first of all at a stop: rounds in progress end, then the routes stop
 
         CertificateBook certificates = keyId -> keyId.equals(signing.keyId()) ? Optional.of(signing.chain()) : Optional.empty();
         HealthApi health = new HealthApi(json)
@@ -241,6 +243,8 @@ public final class CreditNode implements AutoCloseable {
         beans.forEach(main::bind);
         main.configure().setName("credit-node-" + config.node.id);
         main.configure().setJmxEnabled(false);
+        // Link rounds end within half a second of a stop (Federation.stopDelivering): no long wait needed.
+        main.configure().setShutdownTimeout(15);
         main.configure().setRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.yaml");
         main.start();
         CamelContext ctx = main.getCamelContext();
@@ -253,6 +257,29 @@ public final class CreditNode implements AutoCloseable {
         }
         LOG.info("camel started routes={} from={}", ctx.getRoutes().size(), routes);
         return main;
+    }
+
+    /**
+     * A route per link and delivery in flight, from the template in routes/federation-link.yaml,
+     * unless the operator defined a route of that id in routes/ (then theirs is used).
+     */
+    private static void startLinkRoutes(CamelContext ctx, Federation federation, int perLink) throws Exception {
+        if (federation.linkIds().isEmpty()) return;
+        if (((org.apache.camel.model.ModelCamelContext) ctx).getRouteTemplateDefinition("federation-link") == null) {
+            throw new ConfigException("no route template federation-link in the routes folder; routes/federation-link.yaml must define it");
+        }
+        for (String link : federation.linkIds()) {
+            for (int n = 1; n <= perLink; n++) {
+                String id = "link-" + link + "-" + n;
+                if (ctx.getRoute(id) != null) {
+                    LOG.info("link route {} defined in routes/, used as it is", id);
+                    continue;
+                }
+                org.apache.camel.builder.TemplatedRouteBuilder.builder(ctx, "federation-link").routeId(id)
+                        .parameter("link", link).parameter("worker", String.valueOf(n)).add();
+            }
+        }
+        LOG.info("link routes started links={} perLink={}", federation.linkIds(), perLink);
     }
 
     private <T extends AutoCloseable> T closeLater(T part) {
