@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public final class LogConsumers implements AutoCloseable {
     private final String owner;
     private final long leaseMs;
     private final int batch;
-    private final List<Runner> runners = new ArrayList<>();
+    private final List<Runner> runners = new java.util.concurrent.CopyOnWriteArrayList<>(); // drain() may run while start() adds
     private volatile boolean running = true;
 
     public LogConsumers(RecordLog log, LogCursors cursors, LogSignal signal, String owner, long leaseMs, int batch) {

@@ -3,6 +3,7 @@ package org.creditnode.durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.node.Await;
 import org.creditnode.node.LocalFederation;
 import org.creditnode.node.TestNodes;
 import org.creditnode.record.SampleRecords;
@@ -16,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +39,7 @@ class RestoredBackupTest {
         try (LocalFederation fed = new LocalFederation(List.of("360400", "360404"), dir, TestNodes.CONFIG_DIR, "")) {
             fed.startAll(Duration.ofSeconds(120));
             feed(fed, 300);
-            await(() -> fed.watermark("360400", "360404") >= 300, "300 records at the city");
+            Await.until("300 records at the city", Duration.ofSeconds(60), () -> fed.watermark("360400", "360404") >= 300);
             assertEquals(143, fed.stop("360404"));
             Path data = dir.resolve("360404").resolve("data");
             Path backup = dir.resolve("backup");
@@ -48,7 +48,7 @@ class RestoredBackupTest {
             fed.start("360404");
             fed.awaitHealthy("360404", Duration.ofSeconds(60));
             feed(fed, 200); // seq 301..500: at the city, lost with the county's disk below
-            await(() -> fed.watermark("360400", "360404") >= 500, "500 records at the city");
+            Await.until("500 records at the city", Duration.ofSeconds(60), () -> fed.watermark("360400", "360404") >= 500);
             assertEquals(143, fed.stop("360404"));
 
             delete(data);
@@ -61,7 +61,7 @@ class RestoredBackupTest {
                     "numbering continues after what the city holds");
             assertEquals(510, fed.records("360404", "360404"), "the county took seq 301..500 back");
             assertEquals(200, fed.get("360404", "/api/v1/records/360404-450").statusCode());
-            await(() -> fed.watermark("360400", "360404") >= 510, "the new records reach the city and link to the chain");
+            Await.until("the new records reach the city and link to the chain", Duration.ofSeconds(60), () -> fed.watermark("360400", "360404") >= 510);
             String origins = fed.get("360400", "/admin/v1/origins").body();
             assertTrue(!origins.contains("CONFLICT"), origins);
             assertTrue(Files.readString(dir.resolve("360404.log")).contains("own log: recovered seq 301..500 from 360400"));
@@ -88,18 +88,6 @@ class RestoredBackupTest {
             records.add(r);
         }
         return b.toString();
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition c, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!c.holds()) {
-            assertTrue(System.nanoTime() < deadline, "not within 60 s: " + what);
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -1,10 +1,6 @@
 package org.creditnode.ingest;
 
 import org.creditnode.problem.Problem;
-import org.creditnode.certs.FederationPki;
-import org.creditnode.certs.KeyAlgorithm;
-import org.creditnode.certs.NodeIdentity;
-import org.creditnode.config.NodeConfig;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.Database;
 import org.creditnode.store.RecordStore;
@@ -37,13 +33,8 @@ class CommitIsolationTest {
 
     @Test
     void aSubmissionTheDatabaseRefusesFailsAloneAndOthersInItsGroupCommit() throws Exception {
-        char[] pw = "changeit".toCharArray();
-        var files = FederationPki.ensureSelfContained(dir.resolve("keys"), "360404", KeyAlgorithm.SM2, pw);
-        NodeIdentity id = NodeIdentity.load(files.signingKeystore(), pw, "signing");
-        Signer signer = Signer.forKey(id.privateKey(), id.keyId());
-        NodeConfig.Storage storage = new NodeConfig.Storage();
-        storage.url = "jdbc:h2:file:" + dir.resolve("db") + ";LOCK_TIMEOUT=60000";
-        try (Database db = new Database(storage)) {
+        Signer signer = GroupCommitStorageTest.signer(dir);
+        try (Database db = GroupCommitStorageTest.lockWaitingH2(dir)) {
             RecordStore store = new RecordStore(db);
             try (GroupCommitter committer = new GroupCommitter(store, new RecordSealer("360404", signer, true), "360404",
                     1000, 10, Clock.systemUTC());

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.creditnode.certs.FederationPki;
-import org.creditnode.certs.KeyAlgorithm;
-import org.creditnode.certs.NodeIdentity;
-import org.creditnode.config.NodeConfig;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.Database;
 import org.creditnode.store.RecordStore;
@@ -34,13 +30,8 @@ class CommitQueueOverloadTest {
 
     @Test
     void aFullCommitQueueRefusesWith503AndLosesNothingAlreadyQueued() throws Exception {
-        char[] pw = "changeit".toCharArray();
-        var files = FederationPki.ensureSelfContained(dir.resolve("keys"), "360404", KeyAlgorithm.SM2, pw);
-        NodeIdentity id = NodeIdentity.load(files.signingKeystore(), pw, "signing");
-        Signer signer = Signer.forKey(id.privateKey(), id.keyId());
-        NodeConfig.Storage storage = new NodeConfig.Storage();
-        storage.url = "jdbc:h2:file:" + dir.resolve("db") + ";LOCK_TIMEOUT=60000";
-        try (Database db = new Database(storage)) {
+        Signer signer = GroupCommitStorageTest.signer(dir);
+        try (Database db = GroupCommitStorageTest.lockWaitingH2(dir)) {
             RecordStore store = new RecordStore(db);
             int capacity = 3;
             try (GroupCommitter committer = new GroupCommitter(store, new RecordSealer("360404", signer, true), "360404",

@@ -78,6 +78,22 @@ class GroupCommitStorageTest {
         return new GroupCommitter(store, new RecordSealer("360404", signer, batchSigning), "360404", 500, 1000, Clock.systemUTC());
     }
 
+    /** An SM2 signer with a development key of node 360404, made in {@code dir}. */
+    static Signer signer(Path dir) throws Exception {
+        char[] pw = "changeit".toCharArray();
+        var files = FederationPki.ensureSelfContained(dir.resolve("keys"), "360404",
+                KeyAlgorithm.SM2, pw);
+        var id = NodeIdentity.load(files.signingKeystore(), pw, "signing");
+        return Signer.forKey(id.privateKey(), id.keyId());
+    }
+
+    /** A fresh H2 file database in {@code dir} whose lock waits outlast a test's deliberate stall. */
+    static Database lockWaitingH2(Path dir) {
+        NodeConfig.Storage storage = new NodeConfig.Storage();
+        storage.url = "jdbc:h2:file:" + dir.resolve("db") + ";LOCK_TIMEOUT=60000";
+        return new Database(storage);
+    }
+
     static RecordSealer.Pending pending(int n) {
         var r = SampleRecords.penalty();
         String code = SampleRecords.validUscc("360404", n);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
+import org.creditnode.node.Await;
 import org.creditnode.node.Http;
 import org.creditnode.node.NodeProcess;
 import org.creditnode.node.TestNodes;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +77,7 @@ class TwoInstancesTest {
              NodeProcess na = NodeProcess.start(a, aHttp, dir.resolve("a.log"))) {
             c.awaitHealthy(Duration.ofSeconds(90));
             na.awaitHealthy(Duration.ofSeconds(90));
-            await(() -> linksOwner(na.http()).contains(dir.resolve("a").toString()), "instance A runs the links consumer");
+            Await.until("instance A runs the links consumer", Duration.ofSeconds(90), () -> linksOwner(na.http()).contains(dir.resolve("a").toString()));
             try (NodeProcess nb = NodeProcess.start(b, bHttp, dir.resolve("b.log"))) {
                 nb.awaitHealthy(Duration.ofSeconds(90));
                 Set<String> ids = new HashSet<>();
@@ -90,8 +90,8 @@ class TwoInstancesTest {
                 assertEquals(3000, ids.size(), "every acknowledged id is distinct");
                 for (int s = 1; s <= 3000; s++) assertTrue(ids.contains("360404-" + s), "one gap-free chain across both instances: 360404-" + s);
 
-                await(() -> linksOwner(nb.http()).contains(dir.resolve("b").toString()), "instance B took the links consumer over");
-                await(() -> watermark(c.http()) >= 3000, "all 3,000 records at the city");
+                Await.until("instance B took the links consumer over", Duration.ofSeconds(90), () -> linksOwner(nb.http()).contains(dir.resolve("b").toString()));
+                Await.until("all 3,000 records at the city", Duration.ofSeconds(90), () -> watermark(c.http()) >= 3000);
                 JsonNode held = c.http().get("/admin/v1/origins").json().path("origins").path("360404");
                 assertEquals(3000, held.path("records").asLong(), "stored once each at the city: " + held);
                 assertEquals(3000, held.path("watermark").asLong(), "with the chain whole: " + held);
@@ -119,17 +119,5 @@ class TwoInstancesTest {
 
     private static long watermark(Http http) throws Exception {
         return http.get("/admin/v1/origins").json().path("origins").path("360404").path("watermark").asLong();
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition c, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!c.holds()) {
-            assertTrue(System.nanoTime() < deadline, "not within 90 s: " + what);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
     }
 }
