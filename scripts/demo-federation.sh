@@ -14,12 +14,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 NODES="100000 360000 360400 360404 320000 310000"
 JAR=node/target/credit-node.jar
+BENCH=bench/target/credit-bench.jar   # the demo feeder lives beside the benchmarks, not in the node
 CERTS=certs/target/credit-certs-cli.jar
 LOGS=data/demo-logs
 PIDS=data/demo.pids
 declare -A PORT=([100000]=8410 [360000]=8420 [360400]=8430 [360404]=8440 [320000]=8450 [310000]=8460)
 
 node() { java -jar "$JAR" "$@"; }
+bench() { java -jar "$BENCH" "$@"; }
 held() { # held AT ORIGIN -> number of ORIGIN's records held at node AT
   curl -sf "http://127.0.0.1:${PORT[$1]}/admin/v1/origins" | python3 -c \
     "import json,sys; print(json.load(sys.stdin)['origins'].get('$2',{}).get('records',0))" 2>/dev/null || echo 0
@@ -35,7 +37,7 @@ wait_for() { # wait_for AT ORIGIN COUNT WHAT
 
 case "${1:-}" in
   start)
-    [ -f "$JAR" ] && [ -f "$CERTS" ] || mvn -q -B -DskipTests package
+    [ -f "$JAR" ] && [ -f "$BENCH" ] && [ -f "$CERTS" ] || mvn -q -B -DskipTests package
     if [ ! -f federation-keys/signing-trust.pem ]; then
       java -jar "$CERTS" federation --out federation-keys --nodes "${NODES// /,}"
     fi
@@ -52,11 +54,11 @@ case "${1:-}" in
   feed)
     before=$(held 100000 360404)
     echo "1. 1000 administrative penalties submitted at the county 360404 (Chaisang) ..."
-    node feed --url http://127.0.0.1:8440 --records 1000 2>/dev/null
+    bench feed --url http://127.0.0.1:8440 --records 1000 2>/dev/null
     wait_for 100000 360404 $((before + 1000)) "county → city → province → national"
     before=$(held 360404 360000)
     echo "2. 3 serious-dishonesty list entries made at the province 360000 (Jiangxi) ..."
-    node feed --url http://127.0.0.1:8420 --records 3 --category SERIOUS_DISHONESTY_LIST 2>/dev/null
+    bench feed --url http://127.0.0.1:8420 --records 3 --category SERIOUS_DISHONESTY_LIST 2>/dev/null
     wait_for 360404 360000 $((before + 3)) "province → city → county"
     echo "Look at one: curl -s http://127.0.0.1:8440/api/v1/records/360000-1" ;;
   status)

@@ -23,16 +23,11 @@ public final class NodeMain {
                 --port N        HTTP port, overriding http.port of the file
                 --data DIR      data folder (database, broker journal, keys), overriding "data"
 
-            Tools:
-              java -jar credit-node.jar bench [--singles N] [--records N] [--batch N] [--threads N] [--signing batch|record]
-                                         measure ingest throughput through the HTTP API (starts its own node)
-              java -jar credit-node.jar perf [--out DIR] [--only ingest] [fedbench options]
-                                         the full performance table: raw limits, node figures, Artemis bridge chain, ratios
-              java -jar credit-node.jar fedbench [--records N] [--rate R] [--outage-seconds S] [--signing batch|record]
-                                         four node processes on loopback: throughput, latency, catch-up county → national
-              java -jar credit-node.jar admin --url URL links|origins|audit|pause ID|resume ID|dlq ID|replay ID|catch-up
-              java -jar credit-node.jar feed --url URL [--records N] [--category C]
+            Operator commands:
+              java -jar credit-node.jar admin --url URL COMMAND [--json]   (below)
               java -jar credit-node.jar help
+
+            Benchmarks and the demo feeder are in the bench jar: java -jar bench/target/credit-bench.jar help
 
             """ + AdminCommand.USAGE;
 
@@ -46,25 +41,7 @@ public final class NodeMain {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        switch (args[0]) {
-            case "bench" -> {
-                return IngestBenchmark.run(AdminCommand.rest(args), out, err);
-            }
-            case "admin" -> {
-                return AdminCommand.admin(AdminCommand.rest(args), out, err);
-            }
-            case "perf" -> {
-                return PerfBenchmark.run(AdminCommand.rest(args), out, err);
-            }
-            case "fedbench" -> {
-                return FederationBenchmark.run(AdminCommand.rest(args), out, err);
-            }
-            case "feed" -> {
-                return AdminCommand.feed(AdminCommand.rest(args), out, err);
-            }
-            default -> {
-            }
-        }
+        if (args[0].equals("admin")) return AdminCommand.admin(AdminCommand.rest(args), out, err);
         String config = null;
         Integer port = null;
         String data = null;

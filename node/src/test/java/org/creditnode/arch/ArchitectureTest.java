@@ -66,7 +66,6 @@ class ArchitectureTest {
     void jdbcOnlyInTheStoreAndTheTwoTransactionOwners() {
         noClasses().that().resideOutsideOfPackage("org.creditnode.store..")
                 .and().doNotHaveSimpleName("GroupCommitter").and().doNotHaveSimpleName("InboundService")
-                .and().resideOutsideOfPackage("org.creditnode.node..") // the benchmarks measure JDBC directly
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.sql")
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("SQLException"))))
                 .because("storage is the store's; the committer and the inbound service still own their transactions "

@@ -1,5 +1,6 @@
-package org.creditnode.node;
+package org.creditnode.bench;
 
+import org.creditnode.node.LocalFederation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code credit-node fedbench}: four node processes on loopback (100000 ← 360000 ← 360400 ←
+ * {@code credit-bench fedbench}: four node processes on loopback (100000 ← 360000 ← 360400 ←
  * 360404, mutual TLS) and three figures: end-to-end throughput county → national, per-record
  * latency at a steady moderate load, and the catch-up rate after a national outage. Load is
  * bounded by the counts and durations given.
@@ -235,7 +236,7 @@ final class FederationBenchmark {
     private static String batch(int n) throws Exception {
         ObjectNode b = JSON.createObjectNode();
         ArrayNode a = b.putArray("records");
-        for (int i = 0; i < n; i++) a.add(AdminCommand.sample("ADMIN_PENALTY", (int) (System.nanoTime() & 0x3ffffff) + i));
+        for (int i = 0; i < n; i++) a.add(FeedCommand.sample("ADMIN_PENALTY", (int) (System.nanoTime() & 0x3ffffff) + i));
         return JSON.writeValueAsString(b);
     }
 }

@@ -1,4 +1,4 @@
-package org.creditnode.node;
+package org.creditnode.bench;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

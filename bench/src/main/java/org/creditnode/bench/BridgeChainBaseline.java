@@ -1,4 +1,4 @@
-package org.creditnode.node;
+package org.creditnode.bench;
 
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;

@@ -31,7 +31,7 @@ public final class LocalFederation implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final List<String> LEVELS = List.of("national", "province", "city", "county");
-    static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC";
+    public static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC";
 
     private final List<String> chain;
     private final Path dir;

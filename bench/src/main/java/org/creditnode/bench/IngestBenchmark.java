@@ -1,5 +1,6 @@
-package org.creditnode.node;
+package org.creditnode.bench;
 
+import org.creditnode.node.CreditNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code credit-node bench}: starts a node on a fresh embedded default (H2, Artemis, SM2 keys) on
+ * {@code credit-bench bench}: starts a node on a fresh embedded default (H2, Artemis, SM2 keys) on
  * loopback and measures records/s accepted through the HTTP API — signed and committed — with
  * single-record requests and with full batches. Load is bounded by the record counts given.
  */

@@ -1,4 +1,4 @@
-package org.creditnode.node;
+package org.creditnode.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code credit-node perf}: one run that measures this machine's raw limits as the node uses them
+ * {@code credit-bench perf}: one run that measures this machine's raw limits as the node uses them
  * (SM2, SM3, Artemis persistent sends, batched database inserts), the node's own figures (API
  * ingest, county → national over four processes with mutual TLS, latency at half the peak,
  * catch-up, start-up, memory), and the plain Artemis bridge chain an integrator would otherwise
@@ -90,7 +90,7 @@ final class PerfBenchmark {
 
     private static int measure(FederationBenchmark.Options o, int ingestRecords, int chainMessages, boolean ingestOnly,
                                Path outDir, PrintStream out) throws Exception {
-        out.printf("credit-node performance run: %d cores, %d MiB max heap, java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+        out.printf("credit-bench performance run: %d cores, %d MiB max heap, java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"));
         Path work = Files.createTempDirectory("credit-perf");
         List<Row> rows = new ArrayList<>();

@@ -1,0 +1,92 @@
+package org.creditnode.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.record.SampleRecords;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * {@code credit-bench feed --url URL [--records N] [--batch N] [--category C]}: submits generated
+ * sample records (made-up codes) to a node's department API, for the demo federation and load tests.
+ */
+public final class FeedCommand {
+    static final String USAGE = """
+              java -jar credit-bench.jar feed --url URL [--records N] [--batch N] [--category CATEGORY]
+                                         submit generated sample records (ADMIN_PENALTY by default; ADMIN_LICENSE,
+                                         RED_LIST, SERIOUS_DISHONESTY_LIST, COMMITMENT) for the demo and load tests
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private FeedCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String url = null;
+        int records = 100;
+        int batch = 500;
+        String category = "ADMIN_PENALTY";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--url" -> url = args[++i];
+                    case "--records" -> records = Integer.parseInt(args[++i]);
+                    case "--batch" -> batch = Integer.parseInt(args[++i]);
+                    case "--category" -> category = args[++i];
+                    default -> throw new IllegalArgumentException("unknown feed option " + args[i]);
+                }
+            }
+            if (url == null) throw new IllegalArgumentException("--url is required");
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            URI uri = URI.create(url.replaceAll("/+$", "") + "/api/v1/records");
+            int accepted = 0;
+            int seed = (int) (System.nanoTime() & 0x3ffffff);
+            for (int done = 0; done < records; done += batch) {
+                ObjectNode body = JSON.createObjectNode();
+                ArrayNode a = body.putArray("records");
+                for (int i = 0; i < Math.min(batch, records - done); i++) a.add(sample(category, seed + done + i));
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    err.println("error: HTTP " + r.statusCode() + ": " + r.body());
+                    return 1;
+                }
+                var answer = JSON.readTree(r.body());
+                accepted += answer.get("accepted").size();
+                if (!answer.get("rejected").isEmpty()) err.println("rejected: " + answer.get("rejected"));
+            }
+            out.println("accepted " + accepted + " of " + records + " " + category + " records at " + url);
+            return accepted == records ? 0 : 1;
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    public static ObjectNode sample(String category, int n) {
+        ObjectNode r = switch (category) {
+            case "ADMIN_PENALTY" -> SampleRecords.penalty();
+            case "ADMIN_LICENSE" -> SampleRecords.licence();
+            case "RED_LIST" -> SampleRecords.redList();
+            case "SERIOUS_DISHONESTY_LIST" -> SampleRecords.seriousDishonesty();
+            case "COMMITMENT" -> SampleRecords.commitment();
+            default -> throw new IllegalArgumentException("no sample for category " + category);
+        };
+        ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(n, 100_000_000)));
+        return r;
+    }
+
+}
