@@ -31,7 +31,7 @@ final class RecordView {
             throw new UncheckedIOException("stored record " + r.id() + " is not JSON", e);
         }
         // The signed status says what the origin decided; past its publicity period a record is shown as EXPIRED.
-        RecordStatus status = RecordStatus.parse(r.status()).orElse(RecordStatus.ACTIVE);
+        RecordStatus status = r.status();
         if (!PUBLICITY.evaluate(new PublicView(r.id(), status, r.publicityUntil(), today)).permitted()) {
             status = RecordStatus.EXPIRED;
             out.put("status", status.name());

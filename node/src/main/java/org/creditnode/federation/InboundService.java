@@ -11,6 +11,9 @@ import org.creditnode.store.AuditLog;
 import org.creditnode.store.CertificateStore;
 import org.creditnode.store.DiskReserve;
 import org.creditnode.store.OriginConflicts;
+import org.creditnode.record.CreditRecord;
+import org.creditnode.record.RecordStatus;
+import org.creditnode.store.RecordSeal;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
@@ -251,12 +254,14 @@ public final class InboundService {
                     fr.keyId(), b.signature());
         }
         String subject = rec.path("subject").path("code").asText().toUpperCase(Locale.ROOT);
-        StoredRecord r = new StoredRecord(rec.path("id").asText(), rec.path("version").asInt(), origin,
-                rec.path("seq").asLong(), rec.path("category").asText(), subject, rec.path("status").asText("ACTIVE"),
-                date(rec, "decisionDate"), date(rec, "publicityUntil"), rec.path("receivedAt").asText(), fr.hash(),
-                rec.path("prevHash").asText(), fr.canonical(), fr.sigAlg(), fr.keyId(),
-                fr.batch() == null ? null : fr.batch().batchId(), fr.leafIndex() == null ? null : fr.leafIndex().intValue(),
-                proof == null ? null : String.join(",", proof), fr.signature(), 0, via);
+        CreditRecord record = new CreditRecord(rec.path("id").asText(), rec.path("version").asInt(), origin,
+                rec.path("seq").asLong(), rec.path("category").asText(), subject,
+                RecordStatus.parse(rec.path("status").asText(null)).orElse(RecordStatus.ACTIVE),
+                date(rec, "decisionDate"), date(rec, "publicityUntil"), rec.path("receivedAt").asText(), fr.canonical(), fr.hash(),
+                rec.path("prevHash").asText());
+        RecordSeal seal = new RecordSeal(fr.sigAlg(), fr.keyId(), fr.batch() == null ? null : fr.batch().batchId(),
+                fr.leafIndex() == null ? null : fr.leafIndex().intValue(), proof == null ? null : String.join(",", proof), fr.signature());
+        StoredRecord r = new StoredRecord(record, seal, 0, via);
         return new Candidate(r, batch);
     }
 

@@ -1,6 +1,8 @@
 package org.creditnode.ingest;
 
+import org.creditnode.record.CreditRecord;
 import org.creditnode.record.RecordStatus;
+import org.creditnode.store.RecordSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,10 +62,10 @@ public final class RecordSealer {
             String recordHash = HEX.formatHex(hash.digest(canonical));
             canonicals.add(canonical);
             String signature = batchSigning ? null : B64.encodeToString(signer.sign(canonical));
-            sealed.add(new StoredRecord(id, 1, origin, seq, rec.get("category").asText(), p.subjectKey(), STATUS_ACTIVE,
-                    p.decisionDate(), p.publicityUntil(), receivedAt, recordHash, prevHash,
-                    new String(canonical, StandardCharsets.UTF_8), signer.algorithm().wireName(), signer.keyId(),
-                    null, null, null, signature, 0, null));
+            CreditRecord record = new CreditRecord(id, 1, origin, seq, rec.get("category").asText(), p.subjectKey(),
+                    RecordStatus.ACTIVE, p.decisionDate(), p.publicityUntil(), receivedAt,
+                    new String(canonical, StandardCharsets.UTF_8), recordHash, prevHash);
+            sealed.add(new StoredRecord(record, RecordSeal.alone(signer.algorithm().wireName(), signer.keyId(), signature), 0, null));
             prevHash = recordHash;
         }
         if (!batchSigning) return new CommitGroup(sealed, null);

@@ -4,63 +4,79 @@ import org.creditnode.config.ConfigException;
 import org.creditnode.config.NodeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar credit-node.jar --config FILE [--port N] [--data DIR]}, or a tool command. */
-public final class NodeMain {
+/**
+ * {@code java -jar credit-node.jar --config FILE [--port N] [--data DIR]} runs a node;
+ * {@code admin …} are the operator commands; {@code help [COMMAND]} explains any of them
+ * (picocli generates it from the options declared here). Exit codes: 0 after a clean stop, 2 for
+ * bad usage or configuration, 1 otherwise.
+ */
+@Command(name = "credit-node", usageHelpAutoWidth = true,
+        description = "A node of the federated public-credit-information network (公共信用信息平台).",
+        subcommands = {AdminCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Benchmarks and the demo feeder are in the bench jar: java -jar bench/target/credit-bench.jar help"})
+public final class NodeMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(NodeMain.class);
 
-    static final String USAGE = """
-            credit-node: a node of the federated public-credit-information network.
+    @Option(names = "--config", paramLabel = "FILE", description = "the node's configuration (config/<node id>.yaml)")
+    Path config;
 
-            Run a node:
-              java -jar credit-node.jar --config FILE [--port N] [--data DIR]
-                --config FILE   the node's configuration (config/<node id>.yaml)
-                --port N        HTTP port, overriding http.port of the file
-                --data DIR      data folder (database, broker journal, keys), overriding "data"
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port, overriding http.port of the file")
+    Integer port;
 
-            Operator commands:
-              java -jar credit-node.jar admin --url URL COMMAND [--json]   (below)
-              java -jar credit-node.jar help
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (database, broker journal, keys), overriding \"data\"")
+    String data;
 
-            Benchmarks and the demo feeder are in the bench jar: java -jar bench/target/credit-bench.jar help
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
 
-            """ + AdminCommand.USAGE;
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Returns the process exit code: 0 after a clean stop, 2 for bad usage or configuration, 1 otherwise. */
+    /** Returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        CommandLine cl = new CommandLine(new NodeMain());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        if (args.length == 0) {
+            cl.usage(cl.getErr());
+            return CommandLine.ExitCode.USAGE;
         }
-        if (args[0].equals("admin")) return AdminCommand.admin(AdminCommand.rest(args), out, err);
-        String config = null;
-        Integer port = null;
-        String data = null;
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (config == null) throw new ParameterException(spec.commandLine(), "--config FILE is required (see: help)");
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be a number from 1 to 65535, got " + port);
+        }
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--config" -> config = value(args, ++i, "--config");
-                    case "--port" -> port = parsePort(value(args, ++i, "--port"));
-                    case "--data" -> data = value(args, ++i, "--data");
-                    default -> throw new ConfigException("unknown option " + args[i] + " (see: help)");
-                }
-            }
-            if (config == null) throw new ConfigException("--config FILE is required (see: help)");
-            NodeConfig cfg = NodeConfig.load(Path.of(config)).resolve(port, data);
+            NodeConfig cfg = NodeConfig.load(config).resolve(port, data);
             serve(cfg);
             return 0;
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
-            return 2;
+            return CommandLine.ExitCode.USAGE;
         } catch (Exception e) {
             LOG.error("node failed", e);
             err.println("error: " + e);
@@ -78,20 +94,5 @@ public final class NodeMain {
             stopped.countDown();
         }, "node-shutdown"));
         stopped.await();
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new ConfigException(option + " needs a value");
-        return args[i];
-    }
-
-    private static int parsePort(String s) {
-        try {
-            int p = Integer.parseInt(s);
-            if (p < 1 || p > 65535) throw new NumberFormatException();
-            return p;
-        } catch (NumberFormatException e) {
-            throw new ConfigException("--port must be a number from 1 to 65535, got " + s);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.creditnode.store;
 
+import org.creditnode.record.CreditRecord;
+import org.creditnode.record.RecordStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
@@ -132,7 +134,7 @@ public final class RecordStore {
                 ps.setLong(4, r.seq());
                 ps.setString(5, r.category());
                 ps.setString(6, r.subjectKey());
-                ps.setString(7, r.status());
+                ps.setString(7, r.status().name());
                 setDate(ps, 8, r.decisionDate());
                 setDate(ps, 9, r.publicityUntil());
                 ps.setString(10, r.receivedAt());
@@ -403,10 +405,11 @@ public final class RecordStore {
         Date pu = rs.getDate(10);
         int leaf = rs.getInt(18);
         Integer leafIndex = rs.wasNull() ? null : leaf;
-        return new StoredRecord(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), dd == null ? null : dd.toLocalDate(), pu == null ? null : pu.toLocalDate(),
-                rs.getString(11), rs.getString(12), rs.getString(13), new String(rs.getBytes(14), StandardCharsets.UTF_8),
-                rs.getString(15), rs.getString(16),
-                rs.getString(17), leafIndex, rs.getString(19), rs.getString(20), rs.getLong(1), rs.getString(21));
+        CreditRecord record = new CreditRecord(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), RecordStatus.parse(rs.getString(8)).orElse(RecordStatus.ACTIVE),
+                dd == null ? null : dd.toLocalDate(), pu == null ? null : pu.toLocalDate(), rs.getString(11),
+                new String(rs.getBytes(14), StandardCharsets.UTF_8), rs.getString(12), rs.getString(13));
+        RecordSeal seal = new RecordSeal(rs.getString(15), rs.getString(16), rs.getString(17), leafIndex, rs.getString(19), rs.getString(20));
+        return new StoredRecord(record, seal, rs.getLong(1), rs.getString(21));
     }
 }

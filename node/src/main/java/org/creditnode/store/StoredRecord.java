@@ -1,28 +1,63 @@
 package org.creditnode.store;
 
+import org.creditnode.record.CreditRecord;
+import org.creditnode.record.RecordStatus;
+
 import java.time.LocalDate;
 
 /**
- * One version of a record as stored: the exact canonical text that was hashed and signed, plus
- * the columns the node queries by. Either {@code signature} (signed alone) or
- * {@code batchId}/{@code leafIndex}/{@code proof} (signed under a batch root) is set. {@code via} is the
- * neighbour a received record came from, null for this node's own records.
+ * A credit record as this node holds it: the record, how its origin sealed it, its row (for
+ * paging) and {@code via}, the neighbour it came from (null for this node's own records). The
+ * accessors read through to the parts, so that callers ask for {@code r.id()} or {@code r.keyId()}
+ * without caring which part holds it.
  */
-public record StoredRecord(
-        String id, int version, String origin, long seq, String category, String subjectKey,
-        String status, LocalDate decisionDate, LocalDate publicityUntil, String receivedAt,
-        String hash, String prevHash, String canonical, String sigAlg, String keyId,
-        String batchId, Integer leafIndex, String proof, String signature, long rowNo, String via) {
+public record StoredRecord(CreditRecord record, RecordSeal seal, long rowNo, String via) {
+
+    public String id() { return record.id(); }
+
+    public int version() { return record.version(); }
+
+    public String origin() { return record.origin(); }
+
+    public long seq() { return record.seq(); }
+
+    public String category() { return record.category(); }
+
+    public String subjectKey() { return record.subjectKey(); }
+
+    public RecordStatus status() { return record.status(); }
+
+    public LocalDate decisionDate() { return record.decisionDate(); }
+
+    public LocalDate publicityUntil() { return record.publicityUntil(); }
+
+    public String receivedAt() { return record.receivedAt(); }
+
+    public String hash() { return record.hash(); }
+
+    public String prevHash() { return record.prevHash(); }
+
+    public String canonical() { return record.canonical(); }
+
+    public String sigAlg() { return seal.sigAlg(); }
+
+    public String keyId() { return seal.keyId(); }
+
+    public String batchId() { return seal.batchId(); }
+
+    public Integer leafIndex() { return seal.leafIndex(); }
+
+    public String proof() { return seal.proof(); }
+
+    public String signature() { return seal.signature(); }
 
     /** The same record as leaf {@code leafIndex} of a signed batch, with its inclusion path. */
     public StoredRecord inBatch(String batch, int leaf, String path) {
-        return new StoredRecord(id, version, origin, seq, category, subjectKey, status, decisionDate, publicityUntil,
-                receivedAt, hash, prevHash, canonical, sigAlg, keyId, batch, leaf, path, null, rowNo, via);
+        return new StoredRecord(record, seal.inBatch(batch, leaf, path), rowNo, via);
     }
 
     /** The same record as it arrived by a link from a neighbour (for storing a received copy). */
     public StoredRecord arrivedVia(String link) {
-        return new StoredRecord(id, version, origin, seq, category, subjectKey, status, decisionDate, publicityUntil,
-                receivedAt, hash, prevHash, canonical, sigAlg, keyId, batchId, leafIndex, proof, signature, 0, link);
+        return new StoredRecord(record, seal, 0, link);
     }
 }

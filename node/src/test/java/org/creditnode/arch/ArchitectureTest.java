@@ -82,7 +82,7 @@ class ArchitectureTest {
                 "problem", List.of(),
                 "record", List.of("config"),
                 "policy", List.of("config", "record"),
-                "store", List.of("config"),
+                "store", List.of("config", "record"),
                 "route", List.of("config", "record", "policy"),
                 "ingest", List.of("config", "record", "sign", "store", "problem"),
                 "log", List.of("store"),

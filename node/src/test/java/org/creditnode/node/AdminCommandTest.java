@@ -41,14 +41,29 @@ class AdminCommandTest {
     }
 
     @Test
-    void badUsageIsExitCode2WithTheReason() {
+    void badUsageIsExitCode2WithTheReasonAndHelpIsGenerated() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, AdminCommand.admin(new String[]{"--url", "http://127.0.0.1:1", "fly"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err)));
-        assertTrue(err.toString().contains("unknown admin command fly"), err.toString());
+        assertEquals(2, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "fly"}, new PrintStream(out), new PrintStream(err)));
+        assertTrue(err.toString().contains("'fly'"), err.toString());
         err.reset();
-        assertEquals(2, AdminCommand.admin(new String[]{"--url", "http://127.0.0.1:1", "pause"}, new PrintStream(new ByteArrayOutputStream()),
+        assertEquals(2, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "pause"}, new PrintStream(out), new PrintStream(err)));
+        assertTrue(err.toString().contains("Missing required parameter: 'ID'"), err.toString());
+        err.reset();
+        assertEquals(2, NodeMain.run(new String[]{"admin", "links"}, new PrintStream(out), new PrintStream(err)));
+        assertTrue(err.toString().contains("--url"), err.toString());
+        out.reset();
+        assertEquals(0, NodeMain.run(new String[]{"help", "admin"}, new PrintStream(out), new PrintStream(err)));
+        for (String command : new String[]{"links", "origins", "audit", "pause", "resume", "dlq", "replay", "catch-up", "clear-conflict"}) {
+            assertTrue(out.toString().contains(command), "help lists " + command + ":\n" + out);
+        }
+    }
+
+    @Test
+    void anUnreachableNodeIsExitCode1() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "links"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err)));
-        assertTrue(err.toString().contains("pause needs a link id"), err.toString());
+        assertTrue(err.toString().contains("cannot reach http://127.0.0.1:1"), err.toString());
     }
 }
