@@ -88,11 +88,22 @@ public final class Federation implements AutoCloseable {
 
     public CatchUp catchUp() { return catchUp; }
 
-    /** One round of link {@code link}'s delivery: called by its routes (routes/federation-link.yaml). */
-    public int deliverNext(String link) {
+    /**
+     * One round of link {@code link}'s delivery, called by its routes (routes/federation-link.yaml)
+     * with the retry policy the route names: attempts before the dead-letter queue and the back-off.
+     */
+    public int deliverNext(String link, int maxAttempts, long retryInitialDelayMs, long retryMaxDelayMs) {
         LinkForwarder f = forwarders.get(link);
         if (f == null) throw new IllegalArgumentException("no link " + link + " in this node's configuration");
-        return f.deliverNext();
+        return f.deliverNext(new LinkForwarder.Retry(Math.max(1, maxAttempts), Math.max(1, retryInitialDelayMs),
+                Math.max(retryInitialDelayMs, retryMaxDelayMs)));
+    }
+
+    /** Set by the node once the links' routes exist: each route's id and Camel status, for operators. */
+    private volatile java.util.function.Function<String, Map<String, String>> routeStates = link -> Map.of();
+
+    public void showRoutes(java.util.function.Function<String, Map<String, String>> routeStates) {
+        this.routeStates = routeStates;
     }
 
     /** Ends every delivery in progress (retries stop waiting); called before the links' routes stop. */
@@ -118,6 +129,7 @@ public final class Federation implements AutoCloseable {
             Map<String, Object> s = f.state();
             s.put("role", router.roleOf(f.id()).map(Enum::name).orElse("?"));
             s.put("neighbourHolds", seen.get(f.id()));
+            s.put("routes", routeStates.apply(f.id()));
             out.add(s);
         }
         return out;

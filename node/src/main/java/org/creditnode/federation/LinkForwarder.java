@@ -138,13 +138,17 @@ public final class LinkForwarder implements AutoCloseable {
     private final ThreadLocal<Worker> worker = new ThreadLocal<>();
     private final List<Worker> allWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** How a route retries a failed delivery: attempts before the dead-letter queue, and the back-off. */
+    public record Retry(int maxAttempts, long initialDelayMs, long maxDelayMs) {
+    }
+
     /**
      * One round of the link, called over and over by its Camel route (routes/federation-link.yaml):
      * waits up to half a second for queued records, delivers up to recordsPerDelivery of them and
      * acknowledges them only after a genuine signed receipt, retrying with back-off and moving them
-     * to the dead-letter queue after maxAttempts. Returns the number of records delivered.
+     * to the dead-letter queue after {@code retry.maxAttempts()}. Returns the number of records delivered.
      */
-    public int deliverNext() {
+    public int deliverNext(Retry retry) {
         if (!running) return 0;
         refreshPause();
         if (paused) {
@@ -160,7 +164,7 @@ public final class LinkForwarder implements AutoCloseable {
             }
             List<ClientMessage> taken = take(w.consumer);
             if (taken.isEmpty()) return 0;
-            return deliverOrDeadLetter(w.session, w.producer, taken);
+            return deliverOrDeadLetter(w.session, w.producer, taken, retry);
         } catch (Exception e) {
             if (!running) return 0;
             lastError = e.toString();
@@ -193,9 +197,9 @@ public final class LinkForwarder implements AutoCloseable {
         return out;
     }
 
-    private int deliverOrDeadLetter(ClientSession session, ClientProducer producer, List<ClientMessage> taken) throws Exception {
+    private int deliverOrDeadLetter(ClientSession session, ClientProducer producer, List<ClientMessage> taken, Retry retry) throws Exception {
         List<StoredRecord> records = load(taken);
-        long delay = settings.retryInitialDelayMs;
+        long delay = retry.initialDelayMs();
         for (int attempt = 1; running; attempt++) {
             String error = attemptDelivery(records);
             if (error == null) {
@@ -209,7 +213,7 @@ public final class LinkForwarder implements AutoCloseable {
             failingAttempts = attempt;
             lastFailure = Instant.now();
             lastError = error;
-            if (attempt >= settings.maxAttempts) {
+            if (attempt >= retry.maxAttempts()) {
                 LOG.error("link {}: {} records to the dead-letter queue after {} attempts: {}", link.id, records.size(), attempt, error);
                 for (ClientMessage m : taken) {
                     ClientMessage dead = session.createMessage(true);
@@ -229,7 +233,7 @@ public final class LinkForwarder implements AutoCloseable {
             }
             if (attempt == 1 || attempt % 10 == 0) LOG.warn("link {} delivery failed (attempt {}): {}", link.id, attempt, error);
             sleep(delay);
-            delay = Math.min(delay * 2, settings.retryMaxDelayMs);
+            delay = Math.min(delay * 2, retry.maxDelayMs());
             while (paused && running) waitWhilePaused();
         }
         session.rollback(); // stopping: the messages stay queued for the next start

@@ -111,7 +111,7 @@ public final class CreditNode implements AutoCloseable {
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
-        startLinkRoutes(camel.getCamelContext(), federation, Math.max(1, config.federation.parallelDeliveries));
+        startLinkRoutes(camel.getCamelContext(), federation, config.federation);
         closeLater(federation::stopDelivering); // first of all at a stop: rounds in progress end, then the routes stop
 
         CertificateBook certificates = keyId -> keyId.equals(signing.keyId()) ? Optional.of(signing.chain()) : Optional.empty();
@@ -263,7 +263,8 @@ public final class CreditNode implements AutoCloseable {
      * A route per link and delivery in flight, from the template in routes/federation-link.yaml,
      * unless the operator defined a route of that id in routes/ (then theirs is used).
      */
-    private static void startLinkRoutes(CamelContext ctx, Federation federation, int perLink) throws Exception {
+    private static void startLinkRoutes(CamelContext ctx, Federation federation, NodeConfig.Federation settings) throws Exception {
+        int perLink = Math.max(1, settings.parallelDeliveries);
         if (federation.linkIds().isEmpty()) return;
         if (((org.apache.camel.model.ModelCamelContext) ctx).getRouteTemplateDefinition("federation-link") == null) {
             throw new ConfigException("no route template federation-link in the routes folder; routes/federation-link.yaml must define it");
@@ -276,9 +277,21 @@ public final class CreditNode implements AutoCloseable {
                     continue;
                 }
                 org.apache.camel.builder.TemplatedRouteBuilder.builder(ctx, "federation-link").routeId(id)
-                        .parameter("link", link).parameter("worker", String.valueOf(n)).add();
+                        .parameter("link", link).parameter("worker", String.valueOf(n))
+                        .parameter("maxAttempts", String.valueOf(settings.maxAttempts))
+                        .parameter("retryInitialDelayMs", String.valueOf(settings.retryInitialDelayMs))
+                        .parameter("retryMaxDelayMs", String.valueOf(settings.retryMaxDelayMs)).add();
             }
         }
+        federation.showRoutes(link -> {
+            Map<String, String> states = new java.util.TreeMap<>();
+            for (org.apache.camel.Route r : ctx.getRoutes()) {
+                if (r.getRouteId().startsWith("link-" + link + "-")) {
+                    states.put(r.getRouteId(), String.valueOf(ctx.getRouteController().getRouteStatus(r.getRouteId())));
+                }
+            }
+            return states;
+        });
         LOG.info("link routes started links={} perLink={}", federation.linkIds(), perLink);
     }
 

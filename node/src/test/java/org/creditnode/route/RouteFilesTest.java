@@ -23,8 +23,8 @@ class RouteFilesTest {
     public static final class RecordingLinks {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
-        public int deliverNext(String link) {
-            calls.add(link);
+        public int deliverNext(String link, int maxAttempts, long retryInitialDelayMs, long retryMaxDelayMs) {
+            calls.add(link + " " + maxAttempts + " " + retryInitialDelayMs + " " + retryMaxDelayMs);
             return 0;
         }
     }
@@ -64,9 +64,10 @@ class RouteFilesTest {
             CamelContext ctx = main.getCamelContext();
             NotifyBuilder rounds = new NotifyBuilder(ctx).fromRoute("link-360400-1").whenCompleted(20).create();
             TemplatedRouteBuilder.builder(ctx, "federation-link").routeId("link-360400-1")
-                    .parameter("link", "360400").parameter("worker", "1").add();
+                    .parameter("link", "360400").parameter("worker", "1").parameter("maxAttempts", "7")
+                    .parameter("retryInitialDelayMs", "250").parameter("retryMaxDelayMs", "9000").add();
             assertTrue(rounds.matches(10, TimeUnit.SECONDS), "the link route keeps delivering round after round");
-            assertTrue(links.calls.stream().allMatch("360400"::equals), links.calls.toString());
+            assertTrue(links.calls.stream().allMatch("360400 7 250 9000"::equals), "its link and retry policy: " + links.calls);
 
             NotifyBuilder catchUpRound = new NotifyBuilder(ctx).fromRoute("federation-catch-up").whenCompleted(1).create();
             assertTrue(catchUpRound.matches(15, TimeUnit.SECONDS), "catch-up runs on its schedule");
