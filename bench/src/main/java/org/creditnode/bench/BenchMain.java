@@ -1,23 +1,26 @@
 package org.creditnode.bench;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
-/** {@code java -jar credit-bench.jar COMMAND}: the benchmarks and the demo feeder, apart from the node. */
+/**
+ * {@code java -jar credit-bench.jar COMMAND}: the benchmarks and the demo feeder, apart from the
+ * node. Help for every command and option comes from picocli ({@code help perf}); bad usage exits 2.
+ */
+@Command(name = "credit-bench", usageHelpAutoWidth = true,
+        description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.Feed.class,
+                CommandLine.HelpCommand.class})
 public final class BenchMain {
-    static final String USAGE = """
-            credit-bench: benchmarks of credit-node and the demo feeder (not part of the node).
-
-              java -jar credit-bench.jar perf [--out DIR] [--only ingest] [fedbench options]
-                                         the full performance table: raw limits, node figures, Artemis bridge chain, ratios
-              java -jar credit-bench.jar fedbench [--records N] [--rate R] [--outage-seconds S] [--signing batch|record]
-                                         four node processes on loopback: throughput, latency, catch-up county → national
-              java -jar credit-bench.jar bench [--singles N] [--records N] [--batch N] [--threads N] [--signing batch|record]
-                                         ingest throughput through the HTTP API (starts its own node)
-            """ + FeedCommand.USAGE + """
-              java -jar credit-bench.jar help
-            """;
 
     private BenchMain() {
     }
@@ -27,21 +30,115 @@ public final class BenchMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        CommandLine cl = new CommandLine(new BenchMain());
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        cl.setOut(o);
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        if (args.length == 0) {
+            cl.usage(cl.getErr());
+            return CommandLine.ExitCode.USAGE;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        return switch (args[0]) {
-            case "perf" -> PerfBenchmark.run(rest, out, err);
-            case "fedbench" -> FederationBenchmark.run(rest, out, err);
-            case "bench" -> IngestBenchmark.run(rest, out, err);
-            case "feed" -> FeedCommand.run(rest, out, err);
-            default -> {
-                err.println("error: unknown command " + args[0]);
-                err.print(USAGE);
-                yield 2;
+        return cl.execute(args);
+    }
+
+    /** The options of a federation run, shared by fedbench and perf. */
+    static final class FederationOptions {
+        @Option(names = "--records", paramLabel = "N", defaultValue = "20000", description = "records for the end-to-end run (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--rate", paramLabel = "R", defaultValue = "0", description = "records/s for the latency run; 0: half the measured peak")
+        int rate;
+        @Option(names = "--steady-seconds", paramLabel = "S", defaultValue = "20", description = "length of the latency run (default ${DEFAULT-VALUE})")
+        int steadySeconds;
+        @Option(names = "--outage-seconds", paramLabel = "S", defaultValue = "30", description = "national's outage before catch-up (default ${DEFAULT-VALUE})")
+        int outageSeconds;
+        @Option(names = "--outage-rate", paramLabel = "R", defaultValue = "1000", description = "records/s fed during the outage (default ${DEFAULT-VALUE})")
+        int outageRate;
+        @Option(names = "--signing", paramLabel = "MODE", defaultValue = "batch", description = "batch or record (default ${DEFAULT-VALUE})")
+        String signing;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        FederationBenchmark.Options options() {
+            return new FederationBenchmark.Options(records, rate, steadySeconds, outageSeconds, outageRate, signing, configDir);
+        }
+    }
+
+    @Command(name = "fedbench", description = "Four node processes on loopback: throughput, latency and catch-up county → national.")
+    static final class FedBench implements Callable<Integer> {
+        @Mixin
+        FederationOptions fed;
+
+        public Integer call() {
+            return FederationBenchmark.run(fed.options(), System.out, System.err);
+        }
+    }
+
+    @Command(name = "perf", description = "The full performance table: raw limits, node figures, the Artemis bridge chain, ratios; CSV and JSON too.")
+    static final class Perf implements Callable<Integer> {
+        @Mixin
+        FederationOptions fed;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "perf-results", description = "where CSV and JSON go (default ${DEFAULT-VALUE})")
+        Path out;
+        @Option(names = "--ingest-records", paramLabel = "N", defaultValue = "100000", description = "records for the ingest figure")
+        int ingestRecords;
+        @Option(names = "--chain-messages", paramLabel = "N", defaultValue = "50000", description = "messages through the bridge chain")
+        int chainMessages;
+        @Option(names = "--only", paramLabel = "PART", description = "ingest: only the raw limits and API ingest (about a minute)")
+        String only;
+
+        public Integer call() {
+            if (only != null && !only.equals("ingest")) {
+                System.err.println("error: --only takes \"ingest\", got " + only);
+                return CommandLine.ExitCode.USAGE;
             }
-        };
+            try {
+                return PerfBenchmark.measure(fed.options(), ingestRecords, chainMessages, only != null, out, System.out);
+            } catch (Exception e) {
+                System.err.println("error: performance run failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "bench", description = "Ingest throughput through the HTTP API of a node it starts itself.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--singles", paramLabel = "N", defaultValue = "4000", description = "single-record requests (default ${DEFAULT-VALUE})")
+        int singles;
+        @Option(names = "--records", paramLabel = "N", defaultValue = "100000", description = "records sent in batches (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "records per batch (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "8", description = "client threads (default ${DEFAULT-VALUE})")
+        int threads;
+        @Option(names = "--signing", paramLabel = "MODE", defaultValue = "batch", description = "batch or record (default ${DEFAULT-VALUE})")
+        String signing;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return IngestBenchmark.bench(singles, records, batch, threads, signing, configDir, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "feed", description = "Submit generated sample records (made-up codes) to a node, for the demo and load tests.")
+    static final class Feed implements Callable<Integer> {
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "the node's HTTP listener, e.g. http://127.0.0.1:8440")
+        String url;
+        @Option(names = "--records", paramLabel = "N", defaultValue = "100", description = "how many (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "500", description = "records per request (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--category", paramLabel = "C", defaultValue = "ADMIN_PENALTY",
+                description = "ADMIN_PENALTY, ADMIN_LICENSE, RED_LIST, SERIOUS_DISHONESTY_LIST or COMMITMENT (default ${DEFAULT-VALUE})")
+        String category;
+
+        public Integer call() {
+            return FeedCommand.run(url, records, batch, category, System.out, System.err);
+        }
     }
 }

@@ -34,43 +34,14 @@ final class FederationBenchmark {
 
     /** Options of one federation run; rate 0 = half of the measured end-to-end peak. */
     record Options(int records, int rate, int steadySeconds, int outageSeconds, int outageRate, String signing, Path configDir) {
-        static Options parse(String[] args) {
-            int records = 20_000, rate = 0, steady = 20, outage = 30, outageRate = 1000;
-            String signing = "batch", configDir = "config";
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--records" -> records = Integer.parseInt(v);
-                    case "--rate" -> rate = Integer.parseInt(v);
-                    case "--steady-seconds" -> steady = Integer.parseInt(v);
-                    case "--outage-seconds" -> outage = Integer.parseInt(v);
-                    case "--outage-rate" -> outageRate = Integer.parseInt(v);
-                    case "--signing" -> signing = v;
-                    case "--config-dir" -> configDir = v;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            return new Options(records, rate, steady, outage, outageRate, signing, Path.of(configDir));
-        }
     }
-
-    static final String OPTIONS = "options: --records N --rate R (0: half the measured peak) --steady-seconds S "
-            + "--outage-seconds S --outage-rate R --signing batch|record --config-dir DIR";
 
     /** What one federation run measured. */
     record Figures(double healthySeconds, double endToEnd, int latencyRate, double p50, double p99, double p999, double max,
                    long caughtUp, double catchUpRate, double restartSeconds, java.util.Map<String, Long> rssMiB, boolean consistent) {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage() + "\n" + OPTIONS);
-            return 2;
-        }
+    static int run(Options o, PrintStream out, PrintStream err) {
         try {
             Figures f = measure(o, out);
             out.println();

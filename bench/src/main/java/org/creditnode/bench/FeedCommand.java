@@ -17,11 +17,6 @@ import java.time.Duration;
  * sample records (made-up codes) to a node's department API, for the demo federation and load tests.
  */
 public final class FeedCommand {
-    static final String USAGE = """
-              java -jar credit-bench.jar feed --url URL [--records N] [--batch N] [--category CATEGORY]
-                                         submit generated sample records (ADMIN_PENALTY by default; ADMIN_LICENSE,
-                                         RED_LIST, SERIOUS_DISHONESTY_LIST, COMMITMENT) for the demo and load tests
-            """;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,27 +24,7 @@ public final class FeedCommand {
     private FeedCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        String url = null;
-        int records = 100;
-        int batch = 500;
-        String category = "ADMIN_PENALTY";
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--url" -> url = args[++i];
-                    case "--records" -> records = Integer.parseInt(args[++i]);
-                    case "--batch" -> batch = Integer.parseInt(args[++i]);
-                    case "--category" -> category = args[++i];
-                    default -> throw new IllegalArgumentException("unknown feed option " + args[i]);
-                }
-            }
-            if (url == null) throw new IllegalArgumentException("--url is required");
-        } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
+    static int run(String url, int records, int batch, String category, PrintStream out, PrintStream err) {
         try {
             URI uri = URI.create(url.replaceAll("/+$", "") + "/api/v1/records");
             int accepted = 0;

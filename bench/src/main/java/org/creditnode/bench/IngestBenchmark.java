@@ -38,48 +38,7 @@ final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        int singles = 4000;
-        int batched = 100_000;
-        int batch = 1000;
-        int threads = 8;
-        String signing = "batch";
-        String configDir = "config";
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String v = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--singles" -> singles = Integer.parseInt(need(v, args[i++]));
-                    case "--records" -> batched = Integer.parseInt(need(v, args[i++]));
-                    case "--batch" -> batch = Integer.parseInt(need(v, args[i++]));
-                    case "--threads" -> threads = Integer.parseInt(need(v, args[i++]));
-                    case "--signing" -> signing = need(v, args[i++]);
-                    case "--config-dir" -> configDir = need(v, args[i++]);
-                    default -> throw new ConfigException("unknown bench option " + args[i]
-                            + " (options: --singles N --records N --batch N --threads N --signing batch|record --config-dir DIR)");
-                }
-            }
-        } catch (NumberFormatException e) {
-            err.println("error: bench options take whole numbers: " + e.getMessage());
-            return 2;
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return bench(singles, batched, batch, threads, signing, Path.of(configDir), out);
-        } catch (Exception e) {
-            err.println("error: benchmark failed: " + e);
-            return 1;
-        }
-    }
-
-    private static String need(String v, String option) {
-        if (v == null) throw new ConfigException(option + " needs a value");
-        return v;
-    }
-
-    private static int bench(int singles, int batched, int batchSize, int threads, String signing, Path configDir,
+    static int bench(int singles, int batched, int batchSize, int threads, String signing, Path configDir,
                              PrintStream out) throws Exception {
         out.printf("credit-node ingest benchmark: %d single-record requests, %d records in batches of %d, %d client threads, "
                 + "signing=%s, %d cores, java %s%n", singles, batched, batchSize, threads, signing,

@@ -50,45 +50,7 @@ final class PerfBenchmark {
     private PerfBenchmark() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> fedArgs = new ArrayList<>();
-        String outDir = "perf-results";
-        int ingestRecords = 100_000;
-        int chainMessages = 50_000;
-        boolean ingestOnly = false;
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
-                switch (args[i]) {
-                    case "--out" -> outDir = args[i + 1];
-                    case "--ingest-records" -> ingestRecords = Integer.parseInt(args[i + 1]);
-                    case "--chain-messages" -> chainMessages = Integer.parseInt(args[i + 1]);
-                    case "--only" -> {
-                        if (!args[i + 1].equals("ingest")) throw new IllegalArgumentException("--only takes \"ingest\"");
-                        ingestOnly = true;
-                    }
-                    default -> {
-                        fedArgs.add(args[i]);
-                        fedArgs.add(args[i + 1]);
-                    }
-                }
-            }
-            FederationBenchmark.Options.parse(fedArgs.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage() + "\noptions: --out DIR --ingest-records N --chain-messages N --only ingest; "
-                    + FederationBenchmark.OPTIONS);
-            return 2;
-        }
-        try {
-            return measure(FederationBenchmark.Options.parse(fedArgs.toArray(String[]::new)), ingestRecords, chainMessages,
-                    ingestOnly, Path.of(outDir), out);
-        } catch (Exception e) {
-            err.println("error: performance run failed: " + e);
-            return 1;
-        }
-    }
-
-    private static int measure(FederationBenchmark.Options o, int ingestRecords, int chainMessages, boolean ingestOnly,
+    static int measure(FederationBenchmark.Options o, int ingestRecords, int chainMessages, boolean ingestOnly,
                                Path outDir, PrintStream out) throws Exception {
         out.printf("credit-bench performance run: %d cores, %d MiB max heap, java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"));

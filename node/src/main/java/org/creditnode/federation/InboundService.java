@@ -123,7 +123,7 @@ public final class InboundService {
         List<StoredRecord> fresh = store(candidates, delivery.certificates(), sender, accepted, duplicates, refused);
         long t3 = System.nanoTime();
         if (!fresh.isEmpty()) stored.committed(); // the log's consumers (the links first) take them on from here
-        if (!refused.isEmpty() || !accepted.isEmpty()) {
+        if (!refused.isEmpty() || !accepted.isEmpty() || !duplicates.isEmpty()) {
             LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={}",
                     sender, records.size(), accepted.size(), duplicates.size(), refused.size(), (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
