@@ -2,8 +2,8 @@ package org.creditnode.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditnode.problem.Problem;
 import org.creditnode.log.LogSignal;
+import org.creditnode.problem.Problem;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.sign.CanonicalJson;
 import org.creditnode.sign.Signer;

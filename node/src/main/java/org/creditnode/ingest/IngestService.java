@@ -1,8 +1,8 @@
 package org.creditnode.ingest;
 
-import org.creditnode.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.problem.Problem;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.CategorySpec;
 import org.creditnode.record.FieldError;

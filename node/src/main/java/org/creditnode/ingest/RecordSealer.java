@@ -1,17 +1,17 @@
 package org.creditnode.ingest;
 
-import org.creditnode.record.CreditRecord;
-import org.creditnode.record.RecordStatus;
-import org.creditnode.store.RecordSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.record.CreditRecord;
+import org.creditnode.record.RecordStatus;
 import org.creditnode.sign.BatchStatement;
 import org.creditnode.sign.CanonicalJson;
 import org.creditnode.sign.HashAlgorithm;
 import org.creditnode.sign.MerkleTree;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.OriginHead;
+import org.creditnode.store.RecordSeal;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
 

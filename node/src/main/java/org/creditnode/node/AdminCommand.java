@@ -120,10 +120,14 @@ final class AdminCommand {
         return switch (cmd) {
             case "origins" -> originsTable(body);
             case "links" -> {
-                TextTable t = new TextTable("link", "role", "state", ">queued", ">dead letters", ">delivered", "last success", "last error");
+                TextTable t = new TextTable("link", "role", "state", ">queued", ">dead letters", ">delivered", "routes", "last success",
+                        "last error");
                 for (var l : body.path("links")) {
+                    StringBuilder routes = new StringBuilder();
+                    l.path("routes").fields().forEachRemaining(r -> routes.append(routes.length() == 0 ? "" : " ")
+                            .append(r.getValue().asText().equals("Started") ? "●" : "○"));
                     t.row(l.path("link").asText(), l.path("role").asText(), l.path("state").asText(), l.path("queueDepth").asLong(),
-                            l.path("deadLetters").asLong(), l.path("recordsDelivered").asLong(), l.path("lastSuccess").asText(""),
+                            l.path("deadLetters").asLong(), l.path("recordsDelivered").asLong(), routes, l.path("lastSuccess").asText(""),
                             abbreviate(l.path("lastError").asText(""), 60));
                 }
                 yield t.toString();

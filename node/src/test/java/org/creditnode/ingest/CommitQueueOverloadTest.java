@@ -1,6 +1,5 @@
 package org.creditnode.ingest;
 
-import org.creditnode.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.creditnode.problem.Problem;
 import org.creditnode.sign.Signer;
 import org.creditnode.store.Database;
 import org.creditnode.store.RecordStore;

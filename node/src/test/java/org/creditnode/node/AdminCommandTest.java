@@ -27,8 +27,10 @@ class AdminCommandTest {
         assertEquals(lines[0].indexOf("records") + "records".length(), lines[2].lastIndexOf("3007") + 4, "numbers right-aligned:\n" + origins);
 
         String links = AdminCommand.render("links", JSON.readTree("""
-                {"links": [{"link": "360400", "role": "PARENT", "state": "PAUSED", "queueDepth": 3, "deadLetters": 0, "recordsDelivered": 1000}]}"""));
+                {"links": [{"link": "360400", "role": "PARENT", "state": "PAUSED", "queueDepth": 3, "deadLetters": 0, "recordsDelivered": 1000,
+                            "routes": {"link-360400-1": "Started", "link-360400-2": "Stopped"}}]}"""));
         assertTrue(links.contains("PARENT") && links.contains("PAUSED"), links);
+        assertTrue(links.contains("● ○"), "one mark per route, started or not:\n" + links);
     }
 
     @Test
