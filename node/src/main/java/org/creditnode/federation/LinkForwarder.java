@@ -275,8 +275,10 @@ public final class LinkForwarder implements AutoCloseable {
         return out;
     }
 
+    /** A resume may come from another instance of this node: it is read from the database, too. */
     private void waitWhilePaused() {
         sleep(200);
+        refreshPause();
     }
 
     /** Sleeps in short steps, so that a stop does not wait for a long back-off. */
