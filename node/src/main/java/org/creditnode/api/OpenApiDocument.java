@@ -6,9 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.creditnode.http.Contracts;
 
 /**
  * The contracts, written first (src/main/resources/openapi*.json) and served as they are, so a
@@ -19,18 +17,8 @@ import java.io.UncheckedIOException;
  */
 @Path("/")
 public final class OpenApiDocument {
-    private final byte[] department = load("/openapi.json");
-    private final byte[] admin = load("/openapi-admin.json");
-
-    /** A contract from the classpath; the build fails its tests if one is missing. */
-    public static byte[] load(String resource) {
-        try (InputStream in = OpenApiDocument.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " is missing from the build");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final byte[] department = Contracts.load("/openapi.json");
+    private final byte[] admin = Contracts.load("/openapi-admin.json");
 
     @GET
     @Path("api/openapi.json")

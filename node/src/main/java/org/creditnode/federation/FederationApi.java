@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.creditnode.http.ApiError;
+import org.creditnode.http.Contracts;
 import org.creditnode.policy.Role;
 import org.creditnode.route.LinkRouter;
 import org.creditnode.store.AuditLog;
@@ -54,16 +55,7 @@ public final class FederationApi {
         this.json = json;
     }
 
-    private static final byte[] CONTRACT = readContract();
-
-    private static byte[] readContract() {
-        try (java.io.InputStream in = FederationApi.class.getResourceAsStream("/openapi-federation.json")) {
-            if (in == null) throw new IllegalStateException("openapi-federation.json is missing from the build");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final byte[] CONTRACT = Contracts.load("/openapi-federation.json");
 
     /** This API's contract; any federation member may read it. */
     @GET
@@ -116,6 +108,7 @@ public final class FederationApi {
     public Response held(@PathParam("origin") String origin) throws Exception {
         String caller = authorise("held");
         if (!origin.equals(caller)) {
+            audit.record("CALLER_REFUSED", caller, null, "NOT_OWN_LOG", "asked what is held of origin " + origin);
             return ApiError.response(403, "FORBIDDEN", "a node may ask only what is held of its own log");
         }
         long highest = 0;

@@ -84,9 +84,7 @@ public final class InboundService {
             // 503, not 507: the sender keeps the delivery queued and retries, which is what it should do.
             throw new Problem(Problem.Kind.UNAVAILABLE, "INSUFFICIENT_STORAGE", "nothing was taken: " + s.message());
         });
-        received.unsupportedProtocol().ifPresent(why -> {
-            throw new Problem(Problem.Kind.BAD_REQUEST, "UNSUPPORTED_PROTOCOL", why);
-        });
+        requireProtocol(received);
         Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
         long t0 = System.nanoTime();
@@ -139,9 +137,7 @@ public final class InboundService {
      * chain head on, so that the next record is numbered after them. Returns how many were new.
      */
     public synchronized int restoreOwn(String from, Delivery received) throws Exception {
-        received.unsupportedProtocol().ifPresent(why -> {
-            throw new Problem(Problem.Kind.BAD_REQUEST, "UNSUPPORTED_PROTOCOL", why);
-        });
+        requireProtocol(received);
         Delivery delivery = received.inlined();
         List<FederatedRecord> records = delivery.records() == null ? List.of() : delivery.records();
         List<Verdict> verdicts = verifier.verifyAll(delivery);
@@ -242,6 +238,12 @@ public final class InboundService {
         Map<String, String> held = new HashMap<>();
         for (var e : ranges.entrySet()) held.putAll(store.hashesInRange(c, e.getKey(), e.getValue()[0], e.getValue()[1]));
         return held;
+    }
+
+    private static void requireProtocol(Delivery d) {
+        d.unsupportedProtocol().ifPresent(why -> {
+            throw new Problem(Problem.Kind.BAD_REQUEST, "UNSUPPORTED_PROTOCOL", why);
+        });
     }
 
     /** @param via the link it arrived by; null for this node's own records */

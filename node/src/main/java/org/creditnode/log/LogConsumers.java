@@ -6,9 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -80,13 +78,6 @@ public final class LogConsumers implements AutoCloseable {
         signal.wake();
     }
 
-    /** Per consumer: records handled by this instance since it started. */
-    public synchronized Map<String, Long> handled() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (Runner r : runners) out.put(r.consumer.name(), r.count);
-        return out;
-    }
-
     private final class Runner {
         final LogConsumer consumer;
         final Thread thread;
@@ -95,7 +86,6 @@ public final class LogConsumers implements AutoCloseable {
         long written = -1;
         long renewAt;
         long writtenAt;
-        volatile long count;
 
         Runner(LogConsumer consumer) {
             this.consumer = consumer;
@@ -129,7 +119,6 @@ public final class LogConsumers implements AutoCloseable {
             }
             consumer.handle(entries); // on failure the position stays; the next round repeats these entries
             position = entries.get(entries.size() - 1).logNo();
-            count += entries.size();
             if (now - writtenAt >= ADVANCE_EVERY_MS) write(now);
             return true;
         }

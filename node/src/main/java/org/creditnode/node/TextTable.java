@@ -50,6 +50,4 @@ final class TextTable {
         return s.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                 || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x3000 && cp <= 0x303F) ? 2 : 1).sum();
     }
-
-    int size() { return rows.size() - 1; }
 }

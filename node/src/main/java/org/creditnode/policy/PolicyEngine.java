@@ -38,9 +38,4 @@ public final class PolicyEngine {
         }
         return result != null ? result : Decision.deny("no rule of scope " + scope + " applies on " + date);
     }
-
-    /** The names of the functions registered for a scope, in order: what an operator may ask. */
-    public List<String> names(Scope scope) {
-        return functions.getOrDefault(scope, List.of()).stream().map(r -> r.function().name()).toList();
-    }
 }

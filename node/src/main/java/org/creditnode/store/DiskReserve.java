@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +102,6 @@ public final class DiskReserve {
         }
         return Optional.ofNullable(found);
     }
-
-    public List<Path> paths() { return new ArrayList<>(stores.values()); }
 
     private static long mib(long bytes) { return bytes >> 20; }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.creditnode.federation.FederationApi;
+import org.creditnode.http.Contracts;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -46,7 +47,7 @@ class ContractTest {
         Set<String> served = new TreeSet<>(extra);
         for (Class<?> c : resources) served.addAll(operations(c));
         Set<String> documented = new TreeSet<>();
-        JsonNode doc = JSON.readTree(OpenApiDocument.load(contract));
+        JsonNode doc = JSON.readTree(Contracts.load(contract));
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
                 .forEachRemaining(verb -> documented.add(verb.toUpperCase(Locale.ROOT) + " " + p.getKey())));
         assertEquals(documented, served, contract + " against the resource methods");

@@ -24,11 +24,7 @@ class LiveContractTest {
     void answersMatchTheirContracts() throws Exception {
         int port = TestNodes.freePort();
         Path cfg = TestNodes.writeConfig(dir, "360404", port, "");
-        NodeConfig config = NodeConfig.load(cfg).resolve(null, null);
-        NodeConfig.Link parent = new NodeConfig.Link();
-        parent.id = "360400";
-        parent.url = "https://127.0.0.1:" + TestNodes.freePort();
-        config.node.parent = parent;
+        NodeConfig config = TestNodes.withUnreachableParent(cfg);
         config.federation.ownLogCheckMs = 0;
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
             Http http = new Http(node.apiAddress());

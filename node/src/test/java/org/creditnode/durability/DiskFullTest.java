@@ -102,9 +102,7 @@ class DiskFullTest {
         ObjectNode body = Http.JSON.createObjectNode();
         ArrayNode records = body.putArray("records");
         for (int i = 0; i < n; i++) {
-            ObjectNode r = SampleRecords.penalty();
-            ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", ++subjects));
-            records.add(r);
+            records.add(SampleRecords.penaltyAgainst(++subjects));
         }
         return body;
     }

@@ -171,9 +171,7 @@ class MalformedRequestFuzzTest {
     }
 
     private ObjectNode record() {
-        ObjectNode r = SampleRecords.penalty();
-        ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", subjects.incrementAndGet()));
-        return r;
+        return SampleRecords.penaltyAgainst(subjects.incrementAndGet());
     }
 
     @SafeVarargs

@@ -38,9 +38,7 @@ class ReceiverKillTest {
             for (int b = 0; b < 6; b++) {
                 ArrayNode records = JSON.createArrayNode();
                 for (int i = 0; i < 500; i++) {
-                    ObjectNode r = SampleRecords.penalty();
-                    ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", total + i));
-                    records.add(r);
+                    records.add(SampleRecords.penaltyAgainst(total + i));
                 }
                 var reply = fed.post("360404", "/api/v1/records", JSON.createObjectNode().set("records", records).toString());
                 assertEquals(200, reply.statusCode(), reply.body());

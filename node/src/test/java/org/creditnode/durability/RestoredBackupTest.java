@@ -83,9 +83,7 @@ class RestoredBackupTest {
         ObjectNode b = JSON.createObjectNode();
         ArrayNode records = b.putArray("records");
         for (int i = 0; i < n; i++) {
-            ObjectNode r = SampleRecords.penalty();
-            ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", ++subjects));
-            records.add(r);
+            records.add(SampleRecords.penaltyAgainst(++subjects));
         }
         return b.toString();
     }

@@ -23,15 +23,10 @@ class DeadLetterTest {
     @Test
     void undeliverableRecordsGoToTheDeadLetterQueueAndCanBeReplayed() throws Exception {
         int port = TestNodes.freePort();
-        int nobody = TestNodes.freePort(); // nothing listens here
         Path cfg = TestNodes.writeConfig(dir, "360404", port, """
                 federation: { maxAttempts: 3, retryInitialDelayMs: 20, retryMaxDelayMs: 50, requestTimeoutMs: 2000, ownLogCheckMs: 0 }
                 """);
-        NodeConfig config = NodeConfig.load(cfg).resolve(null, null);
-        NodeConfig.Link parent = new NodeConfig.Link();
-        parent.id = "360400";
-        parent.url = "https://127.0.0.1:" + nobody;
-        config.node.parent = parent;
+        NodeConfig config = TestNodes.withUnreachableParent(cfg);
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
             Http http = new Http(node.apiAddress());
             Http.Reply r = http.postJson("/api/v1/records", "{\"records\": [" + SampleRecords.penalty() + "," + SampleRecords.licence() + "]}");

@@ -126,8 +126,7 @@ class FederationProcessTest {
     void tamperedAndReSignedRecordsAreRefusedAndAudited() throws Exception {
         // Act as the province (a child of national) with its real TLS and signing keys.
         Path pki = fed.pki();
-        FederationClient asProvince = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360000/tls.p12"),
-                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient asProvince = clientAs("360000");
         // A genuine county record, as the city serves it to its parent.
         FederationClient.Reply r = asProvince.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=1&limit=1");
         assertEquals(200, r.status(), r.body());
@@ -160,8 +159,7 @@ class FederationProcessTest {
         assertTrue(contains(audit, "RECORD_REFUSED", "BAD_PROOF") && contains(audit, "RECORD_REFUSED", "NOT_ORIGIN"), audit.toString());
 
         // 3. A federation member in the wrong role: the county is no child of national.
-        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
-                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient asCounty = clientAs("360404");
         FederationClient.Reply refused = asCounty.postJson(fed.federationUrl("100000") + "/federation/v1/batches", JSON.writeValueAsString(genuine));
         assertEquals(403, refused.status(), refused.body());
         assertTrue(contains(audit("100000"), "CALLER_REFUSED", "FORBIDDEN"));
@@ -178,8 +176,7 @@ class FederationProcessTest {
     @Order(5)
     void anOriginOfferingTwoRecordsUnderOneIdIsShownInConflictAuditedOnceAndOthersGoOn() throws Exception {
         Path pki = fed.pki();
-        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
-                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient asCounty = clientAs("360404");
         // The county asks the city for its own record 360404-5 (what a recovering node does) …
         FederationClient.Reply r = asCounty.getJson(fed.federationUrl("360400") + "/federation/v1/origins/360404/records?fromSeq=5&limit=1");
         assertEquals(200, r.status(), r.body());
@@ -223,8 +220,7 @@ class FederationProcessTest {
     @Order(6)
     void aDeliveryInAProtocolVersionThisNodeDoesNotSpeakIsRefusedNamingBoth() throws Exception {
         Path pki = fed.pki();
-        FederationClient asCounty = new FederationClient(TlsMaterial.load(pki.resolve("nodes/360404/tls.p12"),
-                LocalFederation.PASSWORD, pki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        FederationClient asCounty = clientAs("360404");
         FederationClient.Reply answer = asCounty.postJson(fed.federationUrl("360400") + "/federation/v1/batches",
                 "{\"protocol\": \"2\", \"from\": \"360404\", \"records\": []}");
         assertEquals(400, answer.status(), answer.body());
@@ -239,6 +235,12 @@ class FederationProcessTest {
         ContractSchemas.assertAnswerMatches("openapi-federation.json", "GET", "/federation/v1/origins/{origin}/held", 403, JSON.readTree(others.body()));
         assertEquals("UNSUPPORTED_PROTOCOL", body.get("error").asText());
         assertTrue(body.get("message").asText().contains("protocol 1") && body.get("message").asText().contains("protocol 2"), answer.body());
+    }
+
+    /** A federation client with {@code node}'s real TLS identity from the federation's PKI. */
+    private static FederationClient clientAs(String node) throws Exception {
+        return new FederationClient(TlsMaterial.load(fed.pki().resolve("nodes/" + node + "/tls.p12"), LocalFederation.PASSWORD,
+                fed.pki().resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     private static JsonNode audit(String node) throws Exception {

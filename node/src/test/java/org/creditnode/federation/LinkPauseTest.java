@@ -24,11 +24,7 @@ class LinkPauseTest {
     void aPausedLinkStaysPausedAcrossARestartUntilResumed() throws Exception {
         int port = TestNodes.freePort();
         Path cfg = TestNodes.writeConfig(dir, "360404", port, "");
-        NodeConfig config = NodeConfig.load(cfg).resolve(null, null);
-        NodeConfig.Link parent = new NodeConfig.Link();
-        parent.id = "360400";
-        parent.url = "https://127.0.0.1:" + TestNodes.freePort(); // nothing listens: the link only retries
-        config.node.parent = parent;
+        NodeConfig config = TestNodes.withUnreachableParent(cfg);
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
             Http http = new Http(node.apiAddress());
             assertEquals(200, http.post("/admin/v1/links/360400/pause", "application/json", "").status());

@@ -110,9 +110,7 @@ class TwoInstancesTest {
         ObjectNode body = Http.JSON.createObjectNode();
         ArrayNode records = body.putArray("records");
         for (int i = 0; i < n; i++) {
-            ObjectNode r = SampleRecords.penalty();
-            ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc("360404", ++subjects));
-            records.add(r);
+            records.add(SampleRecords.penaltyAgainst(++subjects));
         }
         Http.Reply reply = http.postJson("/api/v1/records", body);
         assertEquals(200, reply.status(), reply.body());

@@ -23,6 +23,16 @@ public final class TestNodes {
         }
     }
 
+    /** The configuration of {@code file}, resolved, with a parent 360400 that nothing answers for (its link only retries). */
+    public static org.creditnode.config.NodeConfig withUnreachableParent(Path file) {
+        org.creditnode.config.NodeConfig config = org.creditnode.config.NodeConfig.load(file).resolve(null, null);
+        org.creditnode.config.NodeConfig.Link parent = new org.creditnode.config.NodeConfig.Link();
+        parent.id = "360400";
+        parent.url = "https://127.0.0.1:" + freePort();
+        config.node.parent = parent;
+        return config;
+    }
+
     /** A county node's configuration file in {@code dir}; {@code extra} is appended YAML (e.g. an ingest: block). */
     public static Path writeConfig(Path dir, String nodeId, int port, String extra) throws IOException {
         Files.createDirectories(dir);

@@ -29,6 +29,13 @@ public final class SampleRecords {
     private SampleRecords() {
     }
 
+    /** A valid penalty against the enterprise numbered {@code n} in the sample region: distinct n, distinct subjects. */
+    public static ObjectNode penaltyAgainst(int n) {
+        ObjectNode r = penalty();
+        ((ObjectNode) r.get("subject")).put("code", validUscc(REGION, n));
+        return r;
+    }
+
     /** The repository's config directory: ../config from the module, or -Dcreditnode.config.dir. */
     public static Path configDir() {
         return Path.of(System.getProperty("creditnode.config.dir", "../config"));
