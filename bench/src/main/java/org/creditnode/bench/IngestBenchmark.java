@@ -49,6 +49,8 @@ final class IngestBenchmark {
         out.println("|---|---:|---:|---:|");
         out.printf("| API ingest, 1-record requests | %d | %.2f | %.0f |%n", f.single().accepted, f.single().seconds, f.single().rate());
         out.printf("| API ingest, %d-record batches | %d | %.2f | %.0f |%n", batchSize, f.batches().accepted, f.batches().seconds, f.batches().rate());
+        out.printf("%nauthorised reads (one client, query log on): %d reads, p50 %.2f ms, p99 %.2f ms%n", f.reads().count(),
+                f.reads().p50(), f.reads().p99());
         out.println();
         out.printf("records committed in the database: %d (accepted %d, refused requests %d)%n", f.stored(), f.expected(),
                 f.single().failed + f.batches().failed);
@@ -56,7 +58,7 @@ final class IngestBenchmark {
     }
 
     /** What one ingest run measured; {@code consistent} when every accepted record is in the database exactly once. */
-    record Figures(Result single, Result batches, long stored) {
+    record Figures(Result single, Result batches, long stored, Reads reads) {
         long expected() { return single.accepted + batches.accepted; }
 
         boolean consistent() { return stored == expected() && single.failed + batches.failed == 0; }
@@ -79,24 +81,60 @@ final class IngestBenchmark {
                 catalogue: %s
                 regions: %s
                 holidays: %s
+                purposes: %s
                 routes: %s
                 """.formatted(dir.resolve("data"), port, signing, Math.max(batchSize, 1000), conf.resolve("catalog.yaml"),
-                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("../routes").normalize()));
+                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("../routes").normalize()));
         NodeConfig cfg = NodeConfig.load(cfgFile).resolve(null, null);
         try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(threads)).build();
             URI uri = URI.create(node.apiAddress() + "api/v1/records");
+            String key = "Bearer " + departmentKey(client, node);
             // warm-up (JIT, connection pool)
-            run(client, uri, bodies(5000, 500), threads);
-            run(client, uri, bodies(500, 1), threads);
+            run(client, uri, key, bodies(5000, 500), threads);
+            run(client, uri, key, bodies(500, 1), threads);
             long before = node.store().count();
-            Result single = run(client, uri, bodies(singles, 1), threads);
-            Result batches = run(client, uri, bodies(batched, batchSize), Math.min(threads, 4));
-            return new Figures(single, batches, node.store().count() - before);
+            Result single = run(client, uri, key, bodies(singles, 1), threads);
+            Result batches = run(client, uri, key, bodies(batched, batchSize), Math.min(threads, 4));
+            long stored = node.store().count() - before;
+            return new Figures(single, batches, stored, reads(client, node, key, 2000));
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** An account for the benchmark's records, created as an operator creates one: with the bootstrap token. */
+    private static String departmentKey(HttpClient client, CreditNode node) throws Exception {
+        String token = Files.readString(node.config().dataDir().resolve("admin.token")).trim();
+        String body = JSON.writeValueAsString(java.util.Map.of("name", "benchmark", "authorities",
+                List.of(SampleRecords.authorityUscc(SampleRecords.REGION, 1)), "categories", List.of("ADMIN_PENALTY", "ADMIN_LICENSE"),
+                "purposes", List.of("SUPERVISION"), "rateLimit", 100000));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(node.adminAddress() + "admin/v1/accounts"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) throw new IllegalStateException("benchmark account not created: " + r.statusCode() + " " + r.body());
+        return JSON.readTree(r.body()).get("key").asText();
+    }
+
+    /** Sequential authorised reads of different subjects' records (each one a query-log entry): latency percentiles. */
+    private static Reads reads(HttpClient client, CreditNode node, String key, int n) throws Exception {
+        double[] ms = new double[n];
+        for (int i = -200; i < n; i++) { // the first 200 warm up
+            String code = SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(i * 7919, 4000));
+            HttpRequest req = HttpRequest.newBuilder(URI.create(node.apiAddress() + "api/v1/subjects/" + code + "/records"))
+                    .header("Authorization", key).header("X-Purpose", "SUPERVISION").GET().build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException("authorised read refused: " + r.statusCode() + " " + r.body());
+            if (i >= 0) ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return new Reads(n, ms[(int) (n * 0.50)], ms[(int) Math.min(n - 1, n * 0.99)]);
+    }
+
+    /** Latency of authorised reads of a subject's records, each written to the query log. */
+    record Reads(int count, double p50, double p99) {
     }
 
     record Result(long accepted, int failed, double seconds) {
@@ -118,7 +156,7 @@ final class IngestBenchmark {
         return out;
     }
 
-    private static Result run(HttpClient client, URI uri, List<byte[]> bodies, int threads) throws Exception {
+    private static Result run(HttpClient client, URI uri, String key, List<byte[]> bodies, int threads) throws Exception {
         ConcurrentLinkedQueue<byte[]> work = new ConcurrentLinkedQueue<>(bodies);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -130,7 +168,7 @@ final class IngestBenchmark {
                 byte[] body;
                 while ((body = work.poll()) != null) {
                     HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                            .header("Content-Type", "application/json").header("Authorization", key).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                     HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     if (r.statusCode() == 200) accepted.addAndGet(JSON.readTree(r.body()).get("accepted").size());
                     else failed.incrementAndGet();

@@ -76,6 +76,8 @@ final class PerfBenchmark {
                 "H2 inserts", dbInserts));
         rows.add(new Row("node", "API ingest, 1-record requests, 8 clients", ingest.single().rate(), "records/s",
                 "SM2 sign (one signature per request without group commit)", sign));
+        rows.add(new Row("node", "authorised read of a subject's records, p50 (query log on)", ingest.reads().p50(), "ms", "", 0));
+        rows.add(new Row("node", "authorised read of a subject's records, p99 (query log on)", ingest.reads().p99(), "ms", "", 0));
 
         if (ingestOnly) { // the limits and the ingest figures alone (about a minute): for changes to the ingest path
             print(rows, out);

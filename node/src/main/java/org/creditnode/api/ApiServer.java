@@ -4,28 +4,49 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.configuration.jsse.TLSServerParameters;
+import org.apache.cxf.configuration.security.ClientAuthentication;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.creditnode.federation.TlsMaterial;
 import org.creditnode.http.ErrorMapper;
 import org.creditnode.http.JettyEngines;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The node's HTTP endpoint: CXF JAX-RS on Jetty, one server for all resources of one address. */
+/**
+ * One HTTP listener of the node (department or admin): CXF JAX-RS on Jetty, one server for all
+ * resources of one address, with the listener's gate in front of them. Plain HTTP, or HTTPS with
+ * the node's TLS certificate when {@code tls} is given (department systems then check the
+ * node's certificate against the federation's TLS anchors; no client certificate is asked for).
+ */
 public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final Bus bus;
     private final String address;
 
     public ApiServer(String host, int port, ObjectMapper json, List<Object> resources, long maxBodyBytes) {
-        this.address = "http://" + host + ":" + port + "/";
+        this(host, port, null, json, resources, List.of(), maxBodyBytes);
+    }
+
+    public ApiServer(String host, int port, TlsMaterial tls, ObjectMapper json, List<Object> resources, List<Object> gates,
+                     long maxBodyBytes) {
+        this.address = (tls == null ? "http://" : "https://") + host + ":" + port + "/";
         this.bus = BusFactory.newInstance().createBus();
         JettyHTTPServerEngine engine;
         try {
-            engine = JettyEngines.factory(bus).createJettyHTTPServerEngine(host, port, "http");
+            JettyHTTPServerEngineFactory engines = JettyEngines.factory(bus);
+            if (tls != null) {
+                engines.setTLSServerParametersForPort(host, port, serverParameters(tls));
+                engine = engines.retrieveJettyHTTPServerEngine(port);
+            } else {
+                engine = engines.createJettyHTTPServerEngine(host, port, "http");
+            }
         } catch (Exception e) {
             bus.shutdown(true);
             throw new IllegalStateException("cannot prepare the HTTP listener on " + address + ": " + e.getMessage(), e);
@@ -36,9 +57,23 @@ public final class ApiServer implements AutoCloseable {
         f.setAddress(address);
         f.setResourceProviders(resources.stream().map(SingletonResourceProvider::new)
                 .map(p -> (org.apache.cxf.jaxrs.lifecycle.ResourceProvider) p).toList());
-        f.setProviders(List.of(new JacksonJsonProvider(json), new ErrorMapper()));
+        List<Object> providers = new ArrayList<>(List.of(new JacksonJsonProvider(json), new ErrorMapper()));
+        providers.addAll(gates);
+        f.setProviders(providers);
         this.server = f.create();
         JettyEngines.jsonErrors(engine, address);
+    }
+
+    private static TLSServerParameters serverParameters(TlsMaterial tls) {
+        TLSServerParameters p = new TLSServerParameters();
+        p.setKeyManagers(tls.keyManagers());
+        p.setSecureSocketProtocol("TLS");
+        p.setIncludeProtocols(TlsMaterial.PROTOCOLS);
+        ClientAuthentication auth = new ClientAuthentication();
+        auth.setWant(false);
+        auth.setRequired(false);
+        p.setClientAuthentication(auth);
+        return p;
     }
 
     public String address() { return address; }

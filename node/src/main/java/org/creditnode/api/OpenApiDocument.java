@@ -18,19 +18,11 @@ import org.creditnode.http.Contracts;
 @Path("/")
 public final class OpenApiDocument {
     private final byte[] department = Contracts.load("/openapi.json");
-    private final byte[] admin = Contracts.load("/openapi-admin.json");
 
     @GET
     @Path("api/openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         return Response.ok(department).build();
-    }
-
-    @GET
-    @Path("admin/openapi.json")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response admin() {
-        return Response.ok(admin).build();
     }
 }

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.camel.ProducerTemplate;
 import org.creditnode.certs.Pem;
+import org.creditnode.access.Account;
+import org.creditnode.access.PurposeReads;
 import org.creditnode.ingest.IngestResult;
+import org.creditnode.ingest.IngestService;
 import org.creditnode.problem.Problem;
 import org.creditnode.sign.BatchStatement;
 import org.creditnode.sign.SignatureAlgorithm;
@@ -55,9 +58,11 @@ public final class RecordsApi {
     private final CertificateBook certificates;
     private final long maxBodyBytes;
     private final Clock clock;
+    private final PurposeReads reads;
 
     public RecordsApi(ProducerTemplate camel, RecordStore store, ObjectMapper json, CertificateBook certificates,
-                      long maxBodyBytes, Clock clock) {
+                      long maxBodyBytes, Clock clock, PurposeReads reads) {
+        this.reads = reads;
         this.camel = camel;
         this.store = store;
         this.json = json;
@@ -85,22 +90,22 @@ public final class RecordsApi {
             throw tooLarge();
         }
         JsonNode batch = parse(readBounded(body));
-        IngestResult result = camel.requestBody(INGEST_ENDPOINT, batch, IngestResult.class);
+        IngestResult result = camel.requestBody(INGEST_ENDPOINT, new IngestService.Batch(Callers.account(), batch), IngestResult.class);
         return Response.ok(result).build();
     }
 
     @GET
     @Path("/records/{id}")
-    public Response record(@PathParam("id") String id) throws SQLException {
-        StoredRecord r = findOrThrow(id);
+    public Response record(@PathParam("id") String id, @HeaderParam("X-Purpose") String purpose) throws SQLException {
+        StoredRecord r = readable(id, purpose);
         SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
         return Response.ok(view.render(r, batch, LocalDate.now(clock.withZone(CHINA)))).build();
     }
 
     @GET
     @Path("/records/{id}/signed")
-    public Response signed(@PathParam("id") String id) throws SQLException {
-        StoredRecord r = findOrThrow(id);
+    public Response signed(@PathParam("id") String id, @HeaderParam("X-Purpose") String purpose) throws SQLException {
+        StoredRecord r = readable(id, purpose);
         byte[] canonical = r.canonical().getBytes(StandardCharsets.UTF_8);
         SignatureAlgorithm alg = SignatureAlgorithm.fromWireName(r.sigAlg());
         Base64.Encoder b64 = Base64.getEncoder();
@@ -133,7 +138,9 @@ public final class RecordsApi {
     @GET
     @Path("/subjects/{code}/records")
     public Response subjectRecords(@PathParam("code") String code, @QueryParam("limit") @DefaultValue("50") int limit,
-                                   @QueryParam("cursor") String cursor) throws SQLException {
+                                   @QueryParam("cursor") String cursor, @HeaderParam("X-Purpose") String purpose) throws SQLException {
+        Account account = Callers.account();
+        reads.checkPurpose(account, purpose);
         if (limit < 1 || limit > MAX_PAGE) {
             throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_LIMIT", "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
@@ -145,21 +152,49 @@ public final class RecordsApi {
                 throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_CURSOR", "cursor must be the nextCursor value of the previous page");
             }
         }
-        List<StoredRecord> page = store.bySubject(code.trim().toUpperCase(Locale.ROOT), limit, before);
+        String subject = code.trim().toUpperCase(Locale.ROOT);
+        List<StoredRecord> page = store.bySubject(subject, limit, before);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         ObjectNode out = json.createObjectNode();
+        out.put("purpose", purpose);
         ArrayNode items = out.putArray("records");
+        java.util.Map<String, Integer> withheld = new java.util.TreeMap<>();
+        List<String> returned = new java.util.ArrayList<>();
         for (StoredRecord r : page) {
+            if (!reads.mayRead(account, purpose, r.category())) {
+                withheld.merge(r.category(), 1, Integer::sum);
+                continue;
+            }
             SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
             items.add(view.render(r, batch, today));
+            returned.add(r.id());
         }
+        if (!withheld.isEmpty()) out.putPOJO("withheld", withheld);
         if (page.size() == limit) out.put("nextCursor", String.valueOf(page.get(page.size() - 1).rowNo()));
         else out.putNull("nextCursor");
+        reads.logQuery(account, purpose, subject, null, returned, withheld);
         return Response.ok(out).build();
     }
 
-    private StoredRecord findOrThrow(String id) throws SQLException {
-        return store.find(id).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "NOT_FOUND", "no record with id " + id));
+    /** A record the calling account may read for the purpose it names; the read is written to the query log. */
+    private StoredRecord readable(String id, String purpose) throws SQLException {
+        Account account = Callers.account();
+        reads.checkPurpose(account, purpose);
+        StoredRecord r = store.find(id).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "NOT_FOUND", "no record with id " + id));
+        if (!reads.mayRead(account, purpose, r.category())) {
+            reads.refuse(account, purpose, r);
+        }
+        reads.logQuery(account, purpose, subjectOf(r), r.id(), List.of(r.id()), java.util.Map.of());
+        return r;
+    }
+
+    /** The subject code inside the record (the stored column holds only its keyed index). */
+    private String subjectOf(StoredRecord r) {
+        try {
+            return json.readTree(r.canonical()).path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored record " + r.id() + " is not JSON", e);
+        }
     }
 
     private byte[] readBounded(InputStream in) {

@@ -22,12 +22,16 @@ public final class NodeConfig {
     public Broker broker = new Broker();
     public Keys keys = new Keys();
     public Http http = new Http();
+    public Admin admin = new Admin();
+    public Audit audit = new Audit();
     public Ingest ingest = new Ingest();
     public Federation federation = new Federation();
     /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
     public String catalogue;
     public String regions;
     public String holidays;
+    /** Purposes authorised reads may name (config/purposes.yaml); default: beside the configuration file. */
+    public String purposes;
     /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
     public String routes;
 
@@ -90,6 +94,11 @@ public final class NodeConfig {
          * started from one folder share trust anchors. Production nodes name their keystores instead.
          */
         public String pki;
+        /**
+         * PKCS#12 with the keys for personal data at rest (SM4 data keys, the HMAC-SM3 index key);
+         * default beside the signing keystore, created on first start. Back it up with the database.
+         */
+        public String dataKeystore;
         /** Keystore password; the environment variable CREDIT_KEY_PASSWORD overrides it. */
         public String password = "changeit";
     }
@@ -99,6 +108,27 @@ public final class NodeConfig {
         public int port = 8080;
         /** Largest request body accepted, in bytes. */
         public long maxBodyBytes = 16L * 1024 * 1024;
+        /**
+         * Serve HTTPS with the node's TLS certificate (keys.tlsKeystore). Required when host is not
+         * a loopback address: API keys and personal data never cross a network in clear.
+         */
+        public boolean tls = false;
+        /** Requests per second an account may send unless its own rateLimit says otherwise (429 beyond). */
+        public int rateLimit = 200;
+    }
+
+    /** The operators' listener (/admin/v1): its own host and port, loopback by default. */
+    public static final class Admin {
+        public String host = "127.0.0.1";
+        /** Default: the department port + 1. */
+        public Integer port;
+    }
+
+    public static final class Audit {
+        /** How often the audit chain's head is signed (when it moved); 0 = only on demand and at stop. */
+        public int sealIntervalSeconds = 300;
+        /** Where "admin audit archive" writes signed archive files; default &lt;data&gt;/audit-archive. */
+        public String archiveDir;
     }
 
     public static final class Ingest {
@@ -113,6 +143,12 @@ public final class NodeConfig {
     }
 
     public static final class Federation {
+        /**
+         * Address of the mutual-TLS listener for other nodes. Default loopback, as the demo runs on
+         * one machine; production nodes bind it to the interface their neighbours reach (only
+         * callers with a federation certificate get past the handshake).
+         */
+        public String host = "127.0.0.1";
         /** Port of the mutual-TLS listener for other nodes; 0 = this node takes no federation calls. */
         public int port = 0;
         /** Most records sent to a neighbour in one delivery. */
@@ -171,22 +207,47 @@ public final class NodeConfig {
         if (keys.tlsKeystore == null) keys.tlsKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("tls.p12").toString();
         if (keys.signingTrust == null) keys.signingTrust = keyDir.resolve("signing-trust.pem").toString();
         if (keys.tlsTrust == null) keys.tlsTrust = keyDir.resolve("tls-trust.pem").toString();
+        if (keys.dataKeystore == null) keys.dataKeystore = keyDir.resolve("nodes").resolve(node.id).resolve("data.p12").toString();
+        if (admin.port == null) admin.port = http.port + 1;
+        if (audit.archiveDir == null) audit.archiveDir = dataDir.resolve("audit-archive").toString();
         String envPassword = System.getenv("CREDIT_KEY_PASSWORD");
         if (envPassword != null && !envPassword.isEmpty()) keys.password = envPassword;
         catalogue = resolveAgainst(configDir, catalogue, "catalog.yaml");
         regions = resolveAgainst(configDir, regions, "regions.yaml");
         holidays = resolveAgainst(configDir, holidays, "holidays.yaml");
+        purposes = resolveAgainst(configDir, purposes, "purposes.yaml");
         routes = resolveAgainst(configDir, routes, "../routes");
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {
             throw new ConfigException("ingest.signing must be \"batch\" or \"record\", got \"" + ingest.signing + "\"");
         }
         checkLinks();
+        checkListeners();
         if (federation.port > 0 && federation.port == http.port) {
             throw new ConfigException(where("port: " + federation.port, 2) + ": federation.port and http.port are both " + http.port
                     + "; give each listener its own port");
         }
         return this;
+    }
+
+    /** Three listeners, three ports; plain HTTP only where nothing leaves the machine. */
+    private void checkListeners() {
+        if (admin.port.equals(http.port) || (federation.port > 0 && admin.port == federation.port)) {
+            throw new ConfigException(where("admin:", 1) + ": admin.port " + admin.port
+                    + " is taken by another listener; the admin API has its own port");
+        }
+        if (!http.tls && !isLoopback(http.host)) {
+            throw new ConfigException(where("host: " + http.host, 1) + ": http.host " + http.host + " is reachable from other machines; "
+                    + "set http.tls: true (HTTPS with the node's TLS certificate) or bind to 127.0.0.1 behind a TLS proxy");
+        }
+        if (!isLoopback(admin.host)) {
+            org.slf4j.LoggerFactory.getLogger(NodeConfig.class).warn("admin.host {} is not loopback: keep the admin listener "
+                    + "on an operator network only", admin.host);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** Every neighbour once, never this node itself, each reached over mutual TLS. */

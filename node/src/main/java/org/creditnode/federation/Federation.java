@@ -74,7 +74,7 @@ public final class Federation implements AutoCloseable {
         catchUp = new CatchUp(self, links, router, store, conflicts, client, inbound, config.federation.recordsPerDelivery);
         if (config.federation.port > 0) {
             CallerPolicy policy = new CallerPolicy(router.neighbours());
-            server = new FederationServer(config.http.host, config.federation.port, tls, json,
+            server = new FederationServer(config.federation.host, config.federation.port, tls, json,
                     List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)), config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());
         } else {

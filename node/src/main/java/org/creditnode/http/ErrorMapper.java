@@ -19,7 +19,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof Problem p) {
-            return ApiError.response(status(p.kind()), p.code(), p.getMessage());
+            return ApiError.response(p);
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
@@ -39,11 +39,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     public static int status(Problem.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> 400;
+            case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNPROCESSABLE -> 422;
+            case CONFLICT -> 409;
+            case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
             case INSUFFICIENT_STORAGE -> 507;
         };

@@ -2,7 +2,15 @@ package org.creditnode.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.access.Account;
+import org.creditnode.access.AccountRole;
+import org.creditnode.policy.AccountRules;
+import org.creditnode.policy.Decision;
+import org.creditnode.policy.PolicyEngine;
+import org.creditnode.policy.Scope;
+import org.creditnode.policy.Submission;
 import org.creditnode.problem.Problem;
+import org.creditnode.store.AuditLog;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.CategorySpec;
 import org.creditnode.record.FieldError;
@@ -40,8 +48,15 @@ public final class IngestService {
     /** Why this node may not number new records yet (its own log's end is being confirmed), if so. */
     private final Supplier<Optional<String>> recovering;
 
+    private final PolicyEngine policies;
+    private final AuditLog audit;
+    private final java.time.Clock clock;
+
     public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk,
-                         Supplier<Optional<String>> recovering) {
+                         Supplier<Optional<String>> recovering, PolicyEngine policies, AuditLog audit, java.time.Clock clock) {
+        this.policies = policies;
+        this.audit = audit;
+        this.clock = clock;
         this.recovering = recovering;
         this.validator = validator;
         this.catalogue = catalogue;
@@ -50,9 +65,18 @@ public final class IngestService {
         this.disk = disk;
     }
 
-    /** Called by the ingest route (routes/ingest.yaml) with the parsed request body. */
-    public IngestResult ingest(JsonNode body) {
-        JsonNode records = batchRecords(body);
+    /** A department's batch: the account that sent it and the parsed request body. */
+    public record Batch(Account account, JsonNode body) {
+    }
+
+    /** Called by the ingest route (routes/ingest.yaml) with the account's parsed batch. */
+    public IngestResult ingest(Batch batch) {
+        Account account = batch.account();
+        if (!account.has(AccountRole.SUBMITTER)) {
+            throw new Problem(Problem.Kind.FORBIDDEN, "ROLE_NOT_ALLOWED", "account " + account.id() + " holds " + account.roles()
+                    + "; submitting records needs SUBMITTER");
+        }
+        JsonNode records = batchRecords(batch.body());
         disk.shortage().ifPresent(s -> {
             throw new Problem(Problem.Kind.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "no record was taken: " + s.message());
         });
@@ -65,6 +89,7 @@ public final class IngestService {
         for (int i = 0; i < records.size(); i++) {
             JsonNode r = records.get(i);
             List<FieldError> errors = validator.validate(r);
+            if (errors.isEmpty()) errors = accountMay(account, r);
             if (!errors.isEmpty()) {
                 rejected.add(new Rejected(i, errors));
                 continue;
@@ -80,6 +105,12 @@ public final class IngestService {
                 accepted.add(new Accepted(pendingIndex.get(k), s.id(), s.version()));
             }
         }
+        long refusedByAccount = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).count();
+        if (refusedByAccount > 0) {
+            Rejected first = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).findFirst().orElseThrow();
+            audit.byAccount("SUBMIT_REFUSED", account.id(), first.errors().get(0).code(), refusedByAccount + " of " + records.size()
+                    + " records refused; first at index " + first.index() + ": " + first.errors().get(0).message());
+        }
         if (!rejected.isEmpty()) {
             LOG.info("batch judged records={} accepted={} rejected={} firstError={}", records.size(), accepted.size(),
                     rejected.size(), rejected.get(0).errors().get(0).field() + ":" + rejected.get(0).errors().get(0).code());
@@ -87,6 +118,18 @@ public final class IngestService {
             LOG.debug("batch judged records={} accepted={}", records.size(), accepted.size());
         }
         return new IngestResult(accepted, rejected);
+    }
+
+    /** The account's own rules for a record the catalogue accepts: its authority and its category. */
+    private List<FieldError> accountMay(Account account, JsonNode r) {
+        String authority = r.path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        String category = r.path("category").asText();
+        Decision d = policies.evaluate(Scope.SUBMIT, new Submission(account.id(), account.authorities(), account.categories(),
+                authority, category), LocalDate.now(clock));
+        if (d.permitted()) return List.of();
+        String code = AccountRules.code(d);
+        String field = code.startsWith("AUTHORITY") ? "authority.code" : "category";
+        return List.of(new FieldError(field, code, d.reason().substring(code.length() + 1).trim()));
     }
 
     private JsonNode batchRecords(JsonNode body) {

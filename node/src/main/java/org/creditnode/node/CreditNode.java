@@ -6,7 +6,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.creditnode.access.AccessControl;
+import org.creditnode.access.AccountStore;
+import org.creditnode.access.PurposeReads;
+import org.creditnode.access.Purposes;
+import org.creditnode.api.AccessAdminApi;
 import org.creditnode.api.AdminApi;
+import org.creditnode.api.AdminOpenApiDocument;
+import org.creditnode.api.DepartmentGate;
+import org.creditnode.api.OperatorGate;
+import org.creditnode.api.PublicApi;
+import org.creditnode.federation.TlsMaterial;
+import org.creditnode.policy.Neighbours;
+import org.creditnode.policy.Policies;
+import org.creditnode.policy.PolicyEngine;
+import org.creditnode.privacy.DataKeys;
+import org.creditnode.privacy.RecordCipher;
+import org.creditnode.store.AuditChain;
+import org.creditnode.store.Reencryption;
 import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
@@ -60,6 +77,7 @@ public final class CreditNode implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final RecordStore store;
     private final ApiServer api;
+    private final ApiServer admin;
     private final long startMillis;
 
     private CreditNode(NodeConfig config, Clock clock) throws Exception {
@@ -80,7 +98,8 @@ public final class CreditNode implements AutoCloseable {
         Signer signer = Signer.forKey(signing.privateKey(), signing.keyId());
 
         Database db = closeLater(new Database(config.storage));
-        store = new RecordStore(db);
+        RecordCipher cipher = new RecordCipher(DataKeys.open(Path.of(config.keys.dataKeystore), config.keys.password.toCharArray()));
+        store = new RecordStore(db, cipher);
         DiskReserve disk = new DiskReserve(storagePaths(config), config.storage.minFree);
         boolean cleanStop = CleanStop.consume(config.dataDir(), store.head(id));
         // Closed in reverse order: this runs after everything started later has stopped, just before the database closes.
@@ -89,7 +108,15 @@ public final class CreditNode implements AutoCloseable {
         EmbeddedBroker broker = config.broker.embedded
                 ? closeLater(new EmbeddedBroker(Path.of(config.broker.dataDir), Integer.parseInt(id))) : null;
 
-        AuditLog audit = new AuditLog(db);
+        AuditLog audit = new AuditLog(db, clock);
+        AuditChain auditChain = new AuditChain(audit, signer, signing.certificate().getPublicKey(), clock);
+        closeLater(() -> auditChain.seal()); // the chain's head at a clean stop is signed
+        Reencryption reencryption = new Reencryption(db, cipher);
+        reencryption.checkKeys();
+        PolicyEngine policies = Policies.standard(Neighbours.of(config));
+        Purposes purposes = Purposes.load(Path.of(config.purposes), catalogue);
+        AccessControl access = new AccessControl(new AccountStore(db), catalogue, purposes, clock, config.http.rateLimit);
+        access.bootstrap(config.dataDir().resolve("admin.token"));
         LinkRouter router = new LinkRouter(config, catalogue);
         String brokerUrl = broker != null ? broker.url() : config.broker.url;
         LogSignal stored = new LogSignal();
@@ -107,7 +134,7 @@ public final class CreditNode implements AutoCloseable {
         federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
-                () -> federation.ownLog().refusal());
+                () -> federation.ownLog().refusal(), policies, audit, clock);
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
@@ -125,9 +152,19 @@ public final class CreditNode implements AutoCloseable {
                 .detail("log", () -> logState(recordLog, cursors))
                 .detail("ownLog", () -> Map.of("state", federation.ownLog().state(), "detail", federation.ownLog().detail()));
         if (broker != null) health.check("broker", broker::isActive);
-        api = closeLater(new ApiServer(config.http.host, config.http.port, json, List.of(
-                new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock),
-                health, new OpenApiDocument(), new AdminApi(federation, store, audit)), config.http.maxBodyBytes));
+        background(config, auditChain, reencryption);
+        TlsMaterial departmentTls = config.http.tls ? TlsMaterial.load(Path.of(config.keys.tlsKeystore),
+                config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
+        PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
+        api = closeLater(new ApiServer(config.http.host, config.http.port, departmentTls, json, List.of(
+                new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock, reads),
+                health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock)),
+                List.of(new DepartmentGate(access, audit)), config.http.maxBodyBytes));
+        admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
+                new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
+                        Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument()),
+                List.of(new OperatorGate(access, audit)), 1024 * 1024));
+        LOG.info("admin listening url={}", admin.address());
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,
                 api.address(), config.ingest.signing, signing.keyId(), db.isPostgres() ? "postgresql" : "h2", startMillis);
@@ -135,6 +172,36 @@ public final class CreditNode implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * What runs beside the requests: sealing the audit chain every few minutes, and bringing
+     * stored records under the current data key (records from before encryption at rest, or after
+     * an interrupted rotation).
+     */
+    private void background(NodeConfig config, AuditChain chain, Reencryption reencryption) {
+        java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        closeLater(jobs::shutdownNow);
+        if (config.audit.sealIntervalSeconds > 0) {
+            jobs.scheduleWithFixedDelay(() -> {
+                try {
+                    chain.seal();
+                } catch (Exception e) {
+                    LOG.warn("audit chain not sealed: {}", e.toString());
+                }
+            }, config.audit.sealIntervalSeconds, config.audit.sealIntervalSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        jobs.execute(() -> {
+            try {
+                reencryption.runAll(500);
+            } catch (Exception e) {
+                LOG.error("re-encryption stopped (it resumes at the next start): {}", e.toString());
+            }
+        });
     }
 
     /** Starts a node; on failure, whatever had started is stopped again before the error propagates. */
@@ -301,6 +368,8 @@ public final class CreditNode implements AutoCloseable {
     }
 
     public String apiAddress() { return api.address(); }
+
+    public String adminAddress() { return admin.address(); }
 
     public int port() { return config.http.port; }
 

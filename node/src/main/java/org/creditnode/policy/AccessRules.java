@@ -38,4 +38,17 @@ public final class AccessRules {
             return Decision.permit(name());
         }
     }
+
+    /**
+     * The public sees a record only while its origin holds it ACTIVE: a disputed record is shielded
+     * while its objection is open, a repaired or revoked one has left publicity.
+     */
+    public static final class NotShielded implements PolicyFunction<PublicView> {
+        public String name() { return "not-shielded"; }
+
+        public Decision evaluate(PublicView v) {
+            if (v.status() == RecordStatus.ACTIVE) return Decision.permit(name());
+            return Decision.deny(name() + ": " + v.recordId() + " is " + v.status() + ", not shown to the public");
+        }
+    }
 }

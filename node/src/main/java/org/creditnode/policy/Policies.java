@@ -16,6 +16,11 @@ public final class Policies {
                 .register(Scope.LINK_READ, LinkRead.class, new LinkRules.KnownCategory())
                 .register(Scope.LINK_READ, LinkRead.class, new LinkRules.SenderRoleCarries(neighbours))
                 .register(Scope.CALLER, Caller.class, new AccessRules.CallerHoldsRole())
-                .register(Scope.PUBLIC_VIEW, PublicView.class, new AccessRules.WithinPublicityPeriod());
+                .register(Scope.PUBLIC_VIEW, PublicView.class, new AccessRules.WithinPublicityPeriod())
+                .register(Scope.PUBLIC_VIEW, PublicView.class, new AccessRules.NotShielded())
+                .register(Scope.SUBMIT, Submission.class, new AccountRules.ReportsForOwnAuthority())
+                .register(Scope.SUBMIT, Submission.class, new AccountRules.SubmitsOwnCategories())
+                .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.PurposeOfAccount())
+                .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.CategoryWithinPurpose());
     }
 }

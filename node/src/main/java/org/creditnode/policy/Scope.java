@@ -13,5 +13,9 @@ public enum Scope {
     /** May this caller call that federation operation? Context: {@link Caller}. */
     CALLER,
     /** May the public see this record now? Context: {@link PublicView}. */
-    PUBLIC_VIEW
+    PUBLIC_VIEW,
+    /** May this department account submit this record? Context: {@link Submission}. */
+    SUBMIT,
+    /** May this account read a record of this category for this purpose? Context: {@link PurposeRead}. */
+    PURPOSE_READ
 }

@@ -10,6 +10,8 @@ public class Problem extends RuntimeException {
     public enum Kind {
         /** The request itself is malformed. */
         BAD_REQUEST,
+        /** No credentials, or credentials that are bad, revoked or expired. */
+        UNAUTHENTICATED,
         /** The caller may not do this. */
         FORBIDDEN,
         NOT_FOUND,
@@ -18,6 +20,10 @@ public class Problem extends RuntimeException {
         UNSUPPORTED_MEDIA_TYPE,
         /** Well-formed, but its content cannot be taken as it is. */
         UNPROCESSABLE,
+        /** The state does not allow it (already decided, already revoked). */
+        CONFLICT,
+        /** The caller sends faster than its limit; {@link #retryAfterSeconds()} says when to come back. */
+        TOO_MANY_REQUESTS,
         /** Not now: overloaded, shutting down, recovering, the store unreachable; retry later. */
         UNAVAILABLE,
         /** The node keeps its disk reserve and takes nothing new until space is freed. */
@@ -26,12 +32,21 @@ public class Problem extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final long retryAfterSeconds;
 
     public Problem(Kind kind, String code, String message) {
+        this(kind, code, message, 0);
+    }
+
+    public Problem(Kind kind, String code, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
+
+    /** For TOO_MANY_REQUESTS and UNAVAILABLE: seconds after which a retry may succeed; 0 = not said. */
+    public long retryAfterSeconds() { return retryAfterSeconds; }
 
     public Kind kind() { return kind; }
 

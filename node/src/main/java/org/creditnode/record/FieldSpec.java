@@ -16,6 +16,7 @@ import java.util.Set;
  * @param scale       most digits after the decimal point of a DECIMAL
  * @param requiredWhen makes the field required when the condition holds
  * @param typeWhen    checks the value as another type when the condition holds
+ * @param personal    a natural person's data (an ID number, a name): masked in the public view
  */
 public record FieldSpec(String label,
                         FieldType type,
@@ -27,11 +28,18 @@ public record FieldSpec(String label,
                         BigDecimal min,
                         BigDecimal max,
                         Integer scale,
-                        TypeOverride typeWhen) {
+                        TypeOverride typeWhen,
+                        Boolean personal) {
 
     public FieldSpec {
         required = Boolean.TRUE.equals(required);
         values = values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    /** Marked personal, or an ID number by type: shown masked to the public. */
+    public boolean isPersonal() {
+        return Boolean.TRUE.equals(personal) || type == FieldType.IDNUMBER
+                || (typeWhen != null && typeWhen.type() == FieldType.IDNUMBER);
     }
 
     public boolean isRequired() {

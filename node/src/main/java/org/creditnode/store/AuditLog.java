@@ -1,59 +1,180 @@
 package org.creditnode.store;
 
+import org.creditnode.privacy.Masking;
+import org.creditnode.sign.HashAlgorithm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Security-relevant events (refused records, refused callers, broken chains), kept in the
- * database for operators and also logged under org.creditnode.audit.
+ * Security-relevant events — refused records and callers, operators' acts, and the query log
+ * (who read whose records for what) — kept in the database as a hash chain: each entry carries
+ * the SM3 hash of its content and of the entry before it, so that removing, reordering or
+ * altering an entry breaks the chain ({@link AuditChain} verifies and seals it). Also logged under
+ * org.creditnode.audit. ID numbers in messages are masked before they are kept or logged.
  */
 public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger("org.creditnode.audit");
+    public static final String GENESIS = "0".repeat(64);
+    static final String COLUMNS = "event_no, at, kind, peer, record_id, code, message, account, purpose, subject_key, prev_hash, hash";
 
-    public record Event(long no, String at, String kind, String peer, String recordId, String code, String message) {
+    /** One entry; {@code subjectKey} is the subject's keyed index (never the code in clear). */
+    public record Event(long no, String at, String kind, String peer, String recordId, String code, String message,
+                        String account, String purpose, String subjectKey, String prevHash, String hash) {
+
+        /** The hash this entry must carry: SM3 over its number, content and the previous hash. */
+        public String expectedHash() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (String f : new String[]{String.valueOf(no), at, kind, peer, recordId, code, message, account, purpose, subjectKey, prevHash}) {
+                if (f == null) {
+                    out.writeBytes(new byte[]{-1, -1, -1, -1});
+                    continue;
+                }
+                byte[] b = f.getBytes(StandardCharsets.UTF_8);
+                out.writeBytes(new byte[]{(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
+                out.writeBytes(b);
+            }
+            return HexFormat.of().formatHex(HashAlgorithm.SM3.digest(out.toByteArray()));
+        }
     }
 
     private final Database db;
+    private final Clock clock;
 
     public AuditLog(Database db) {
-        this.db = db;
+        this(db, Clock.systemUTC());
     }
 
+    public AuditLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        try {
+            ensureHead();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the audit chain: SQLSTATE " + e.getSQLState() + " " + e.getMessage(), e);
+        }
+    }
+
+    public Database database() { return db; }
+
+    /** A federation or node event (peer: the neighbour's node id, if any). */
     public void record(String kind, String peer, String recordId, String code, String message) {
-        LOG.warn("audit kind={} peer={} record={} code={} message={}", kind, peer, recordId, code, message);
-        String msg = message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message;
+        append(kind, peer, null, null, null, recordId, code, message);
+    }
+
+    /** A department's or operator's act or refusal, by account or operator id. */
+    public void byAccount(String kind, String account, String code, String message) {
+        append(kind, null, account, null, null, null, code, message);
+    }
+
+    /** The query log (逢查必报): an authorised read of a subject's records, for a purpose. */
+    public void query(String account, String purpose, String subjectKey, String recordId, String message) {
+        append("QUERY", null, account, purpose, subjectKey, recordId, "READ", message);
+    }
+
+    private void append(String kind, String peer, String account, String purpose, String subjectKey, String recordId,
+                        String code, String message) {
+        String msg = message == null ? null : Masking.maskIdNumbers(message.length() > 2000 ? message.substring(0, 2000) : message);
+        if ("QUERY".equals(kind)) {
+            LOG.info("audit kind={} account={} purpose={} record={} message={}", kind, account, purpose, recordId, msg);
+        } else {
+            LOG.warn("audit kind={} peer={} account={} record={} code={} message={}", kind, peer, account, recordId, code, msg);
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long last;
+                String lastHash;
+                try (PreparedStatement ps = c.prepareStatement("SELECT last_no, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    last = rs.getLong(1);
+                    lastHash = rs.getString(2);
+                }
+                Event e = new Event(last + 1, clock.instant().toString(), kind, peer, recordId, code, msg, account, purpose,
+                        subjectKey, lastHash, null);
+                String hash = e.expectedHash();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, e.no());
+                    ps.setString(2, e.at());
+                    ps.setString(3, kind);
+                    ps.setString(4, peer);
+                    ps.setString(5, recordId);
+                    ps.setString(6, code);
+                    ps.setString(7, msg);
+                    ps.setString(8, account);
+                    ps.setString(9, purpose);
+                    ps.setString(10, subjectKey);
+                    ps.setString(11, lastHash);
+                    ps.setString(12, hash);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_no = ?, last_hash = ? WHERE id = 1")) {
+                    ps.setLong(1, e.no());
+                    ps.setString(2, hash);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.error("could not store audit event kind={} code={}: SQLSTATE {} {}", kind, code, e.getSQLState(), e.getMessage());
+        }
+    }
+
+    /** The chain's head row; entries from before the chain existed (before V8) stay outside it, below the anchor. */
+    private void ensureHead() throws SQLException {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_event (at, kind, peer, record_id, code, message) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, OffsetDateTime.now(ZoneOffset.UTC).toString());
-            ps.setString(2, kind);
-            ps.setString(3, peer);
-            ps.setString(4, recordId);
-            ps.setString(5, code);
-            ps.setString(6, msg);
+                "INSERT INTO audit_head (id, last_no, last_hash, anchor_no, anchor_hash) "
+                        + "SELECT 1, COALESCE(MAX(event_no), 0), ?, COALESCE(MAX(event_no), 0), ? FROM audit_event "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM audit_head WHERE id = 1)")) {
+            ps.setString(1, GENESIS);
+            ps.setString(2, GENESIS);
             ps.executeUpdate();
         } catch (SQLException e) {
-            LOG.error("could not store audit event kind={} code={}: {}", kind, code, e.toString());
+            if (!"23505".equals(e.getSQLState())) throw e; // another instance created it
         }
     }
 
     public List<Event> recent(int limit) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT event_no, at, kind, peer, record_id, code, message FROM audit_event ORDER BY event_no DESC")) {
+        return select("ORDER BY event_no DESC", limit);
+    }
+
+    /** Query-log entries about one subject (by its keyed index), newest first. */
+    public List<Event> queriesAbout(String subjectKey, int limit) throws SQLException {
+        return select("WHERE subject_key = ? AND kind = 'QUERY' ORDER BY event_no DESC", limit, subjectKey);
+    }
+
+    /** Entries with numbers in (after, upTo], in order: what the chain check and archiving walk. */
+    public List<Event> range(long after, long upTo, int limit) throws SQLException {
+        return select("WHERE event_no > ? AND event_no <= ? ORDER BY event_no", limit, after, upTo);
+    }
+
+    List<Event> select(String where, int limit, Object... args) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_event " + where)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.setMaxRows(limit);
             List<Event> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7)));
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11), rs.getString(12)));
                 }
             }
             return out;

@@ -1,5 +1,6 @@
 package org.creditnode.store;
 
+import org.creditnode.privacy.RecordCipher;
 import org.creditnode.record.CreditRecord;
 import org.creditnode.record.RecordStatus;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,26 @@ import java.util.Optional;
  */
 public final class RecordStore {
     private static final String COLUMNS = "row_no, id, version, origin, seq, category, subject_key, status, decision_date, "
-            + "publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, key_id, batch_id, leaf_index, proof, signature, via";
+            + "publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, key_id, batch_id, leaf_index, proof, signature, via, enc_key";
 
     private final Database db;
+    private final RecordCipher cipher;
 
+    /** A store that keeps records as they are (for tools and tests without the data keystore). */
     public RecordStore(Database db) {
-        this.db = db;
+        this(db, RecordCipher.NONE);
     }
+
+    /**
+     * A store that encrypts each record's bytes at rest and keeps subjects only as their keyed
+     * index: callers speak clear subject codes and canonical text, the database holds neither.
+     */
+    public RecordStore(Database db, RecordCipher cipher) {
+        this.db = db;
+        this.cipher = cipher;
+    }
+
+    public RecordCipher cipher() { return cipher; }
 
     public Database database() { return db; }
 
@@ -125,22 +139,23 @@ public final class RecordStore {
         long logNo = RecordLog.reserve(c, records.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO credit_record (id, version, origin, seq, category, "
                 + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, "
-                + "key_id, batch_id, leaf_index, proof, signature, via, log_no) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "key_id, batch_id, leaf_index, proof, signature, via, log_no, enc_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int key = cipher.currentKey();
             for (StoredRecord r : records) {
                 ps.setString(1, r.id());
                 ps.setInt(2, r.version());
                 ps.setString(3, r.origin());
                 ps.setLong(4, r.seq());
                 ps.setString(5, r.category());
-                ps.setString(6, r.subjectKey());
+                ps.setString(6, cipher.subjectIndex(r.subjectKey()));
                 ps.setString(7, r.status().name());
                 setDate(ps, 8, r.decisionDate());
                 setDate(ps, 9, r.publicityUntil());
                 ps.setString(10, r.receivedAt());
                 ps.setString(11, r.hash());
                 ps.setString(12, r.prevHash());
-                ps.setBytes(13, r.canonical().getBytes(StandardCharsets.UTF_8));
+                ps.setBytes(13, cipher.encrypt(r.canonical().getBytes(StandardCharsets.UTF_8), r.id() + "@" + r.version()));
                 ps.setString(14, r.sigAlg());
                 ps.setString(15, r.keyId());
                 ps.setString(16, r.batchId());
@@ -149,6 +164,7 @@ public final class RecordStore {
                 ps.setString(19, r.signature());
                 ps.setString(20, r.via());
                 ps.setLong(21, ++logNo);
+                ps.setInt(22, key);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -215,8 +231,8 @@ public final class RecordStore {
     /** A subject's records, newest first; {@code beforeRowNo} is the cursor of the previous page (0 = first page). */
     public List<StoredRecord> bySubject(String subjectKey, int limit, long beforeRowNo) throws SQLException {
         return beforeRowNo > 0
-                ? select("subject_key = ? AND row_no < ? ORDER BY row_no DESC", limit, subjectKey, beforeRowNo)
-                : select("subject_key = ? ORDER BY row_no DESC", limit, subjectKey);
+                ? select("subject_key = ? AND row_no < ? ORDER BY row_no DESC", limit, cipher.subjectIndex(subjectKey), beforeRowNo)
+                : select("subject_key = ? ORDER BY row_no DESC", limit, cipher.subjectIndex(subjectKey));
     }
 
     /** An origin's records in sequence order from {@code fromSeq}: the catch-up read. */
@@ -400,7 +416,7 @@ public final class RecordStore {
         if (d == null) ps.setNull(i, Types.DATE); else ps.setDate(i, Date.valueOf(d));
     }
 
-    private static StoredRecord map(ResultSet rs) throws SQLException {
+    private StoredRecord map(ResultSet rs) throws SQLException {
         Date dd = rs.getDate(9);
         Date pu = rs.getDate(10);
         int leaf = rs.getInt(18);
@@ -408,7 +424,8 @@ public final class RecordStore {
         CreditRecord record = new CreditRecord(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), RecordStatus.parse(rs.getString(8)).orElse(RecordStatus.ACTIVE),
                 dd == null ? null : dd.toLocalDate(), pu == null ? null : pu.toLocalDate(), rs.getString(11),
-                new String(rs.getBytes(14), StandardCharsets.UTF_8), rs.getString(12), rs.getString(13));
+                new String(cipher.decrypt(rs.getBytes(14), rs.getInt(22), rs.getString(2) + "@" + rs.getInt(3)), StandardCharsets.UTF_8),
+                rs.getString(12), rs.getString(13));
         RecordSeal seal = new RecordSeal(rs.getString(15), rs.getString(16), rs.getString(17), leafIndex, rs.getString(19), rs.getString(20));
         return new StoredRecord(record, seal, rs.getLong(1), rs.getString(21));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.node.CreditNode;
 import org.creditnode.node.Http;
+import org.creditnode.node.TestAccess;
 import org.creditnode.node.TestNodes;
 import org.creditnode.record.SampleRecords;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class LiveContractTest {
         NodeConfig config = TestNodes.withUnreachableParent(cfg);
         config.federation.ownLogCheckMs = 0;
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
-            Http http = new Http(node.apiAddress());
+            Http http = TestAccess.department(node);
+            Http admin = TestAccess.admin(node);
             ObjectNode bad = SampleRecords.penalty();
             bad.put("decisionDate", "2999-01-01");
             Http.Reply batch = http.postJson("/api/v1/records", "{\"records\": [" + SampleRecords.penalty() + "," + bad + "]}");
@@ -41,12 +43,12 @@ class LiveContractTest {
             check(http, "openapi.json", "/api/v1/subjects/{code}/records", "/api/v1/subjects/X/records?limit=0", 400);
             Http.Reply notJson = http.post("/api/v1/records", "text/plain", "x");
             assertAnswerMatches("openapi.json", "POST", "/api/v1/records", notJson.status(), notJson.json());
-            check(http, "openapi-admin.json", "/admin/v1/links", "/admin/v1/links", 200);
-            check(http, "openapi-admin.json", "/admin/v1/origins", "/admin/v1/origins", 200);
-            check(http, "openapi-admin.json", "/admin/v1/audit", "/admin/v1/audit", 200);
-            Http.Reply catchUp = http.post("/admin/v1/catch-up", "application/json", "");
+            check(admin, "openapi-admin.json", "/admin/v1/links", "/admin/v1/links", 200);
+            check(admin, "openapi-admin.json", "/admin/v1/origins", "/admin/v1/origins", 200);
+            check(admin, "openapi-admin.json", "/admin/v1/audit", "/admin/v1/audit", 200);
+            Http.Reply catchUp = admin.post("/admin/v1/catch-up", "application/json", "");
             assertAnswerMatches("openapi-admin.json", "POST", "/admin/v1/catch-up", catchUp.status(), catchUp.json());
-            Http.Reply noLink = http.post("/admin/v1/links/999999/pause", "application/json", "");
+            Http.Reply noLink = admin.post("/admin/v1/links/999999/pause", "application/json", "");
             assertAnswerMatches("openapi-admin.json", "POST", "/admin/v1/links/{id}/pause", noLink.status(), noLink.json());
         }
     }

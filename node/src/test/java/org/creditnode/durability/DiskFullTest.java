@@ -59,7 +59,7 @@ class DiskFullTest {
             n.awaitHealthy(Duration.ofSeconds(60));
             Http.Reply refusal = null;
             for (int b = 0; b < 400 && refusal == null; b++) {
-                Http.Reply r = n.http().postJson("/api/v1/records", batch(500));
+                Http.Reply r = n.department().postJson("/api/v1/records", batch(500));
                 if (r.status() == 200) {
                     acknowledged += r.json().get("accepted").size();
                     someId = r.json().get("accepted").get(0).get("id").asText();
@@ -72,25 +72,25 @@ class DiskFullTest {
             assertEquals("INSUFFICIENT_STORAGE", refusal.json().get("error").asText(), refusal.body());
             assertTrue(refusal.json().get("message").asText().contains("storage.minFree"), refusal.body());
             for (int i = 0; i < 3; i++) {
-                assertEquals(507, n.http().postJson("/api/v1/records", batch(500)).status(), "no 200 while short of space");
+                assertEquals(507, n.department().postJson("/api/v1/records", batch(500)).status(), "no 200 while short of space");
             }
             Http.Reply health = n.http().get("/health");
             assertEquals(503, health.status(), health.body());
             assertEquals("DOWN", health.json().get("checks").get("disk").asText(), health.body());
             assertTrue(health.json().path("reasons").path("disk").asText().contains("free space"), health.body());
-            assertEquals(200, n.http().get("/api/v1/records/" + someId).status(), "reads go on");
+            assertEquals(200, n.department().get("/api/v1/records/" + someId).status(), "reads go on");
 
             Files.delete(ballast);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (n.http().get("/health").status() != 200 && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(50);
-            Http.Reply again = n.http().postJson("/api/v1/records", batch(100));
+            Http.Reply again = n.department().postJson("/api/v1/records", batch(100));
             assertEquals(200, again.status(), "takes records again once space is freed: " + again.body());
             acknowledged += 100;
             n.kill();
         }
         try (NodeProcess n = NodeProcess.start(cfg, port, log)) {
             n.awaitHealthy(Duration.ofSeconds(60));
-            JsonNode origin = n.http().get("/admin/v1/origins").json().path("origins").path("360404");
+            JsonNode origin = n.admin().get("/admin/v1/origins").json().path("origins").path("360404");
             assertEquals(acknowledged, origin.path("records").asLong(), "every acknowledged record after kill -9: " + origin);
             assertEquals(acknowledged, origin.path("watermark").asLong(), "the chain is whole: " + origin);
             n.terminate(Duration.ofSeconds(15));

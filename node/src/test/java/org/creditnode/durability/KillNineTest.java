@@ -50,12 +50,13 @@ class KillNineTest {
         for (int round = 0; round < KILLS; round++) {
             try (NodeProcess n = NodeProcess.start(cfg, port, log)) {
                 n.awaitHealthy(Duration.ofSeconds(60));
-                assertAllPresent(n.http(), "after restart " + round);
+                assertAllPresent(n.department(), "after restart " + round);
                 // Kill after 1-6 acknowledged batches and a further 0-40 ms, with requests in flight.
                 int acksBeforeKill = 1 + random.nextInt(6);
                 long extraDelayMs = random.nextInt(40);
                 CountDownLatch enough = new CountDownLatch(acksBeforeKill);
-                Thread client = new Thread(() -> submitUntilKilled(n.http(), enough), "department-client");
+                Http department = n.department();
+                Thread client = new Thread(() -> submitUntilKilled(department, enough), "department-client");
                 client.start();
                 assertTrue(enough.await(60, TimeUnit.SECONDS), "the node acknowledged batches:\n" + n.log());
                 TimeUnit.MILLISECONDS.sleep(extraDelayMs); // the random moment itself, not a wait for a condition
@@ -66,8 +67,8 @@ class KillNineTest {
         }
         try (NodeProcess n = NodeProcess.start(cfg, port, log)) {
             n.awaitHealthy(Duration.ofSeconds(60));
-            assertAllPresent(n.http(), "after the last kill");
-            submit(n.http()); // numbering continues past every acknowledged id
+            assertAllPresent(n.department(), "after the last kill");
+            submit(n.department()); // numbering continues past every acknowledged id
             n.terminate(Duration.ofSeconds(15));
         }
         assertTrue(acknowledged.size() >= KILLS * BATCH, "acknowledged " + acknowledged.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.node.CreditNode;
 import org.creditnode.node.Http;
+import org.creditnode.node.TestAccess;
 import org.creditnode.node.TestNodes;
 import org.creditnode.record.SampleRecords;
 import org.junit.jupiter.api.Test;
@@ -28,26 +29,27 @@ class DeadLetterTest {
                 """);
         NodeConfig config = TestNodes.withUnreachableParent(cfg);
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
-            Http http = new Http(node.apiAddress());
+            Http http = TestAccess.department(node);
+            Http admin = TestAccess.admin(node);
             Http.Reply r = http.postJson("/api/v1/records", "{\"records\": [" + SampleRecords.penalty() + "," + SampleRecords.licence() + "]}");
             assertEquals(200, r.status(), r.body());
 
-            JsonNode link = awaitLink(http, l -> l.get("deadLetters").asLong() == 1);
+            JsonNode link = awaitLink(admin, l -> l.get("deadLetters").asLong() == 1);
             assertEquals(0, link.get("queueDepth").asLong());
             assertTrue(link.get("lastError").asText().contains("ConnectException"), link.toString());
 
-            JsonNode dlq = http.get("/admin/v1/links/360400/dlq").json().get("deadLetters");
+            JsonNode dlq = admin.get("/admin/v1/links/360400/dlq").json().get("deadLetters");
             assertEquals(1, dlq.size());
             assertEquals(2, dlq.get(0).get("records").asInt());
             assertEquals("[1,2]", dlq.get(0).get("refs").get(0).get("seqs").toString());
 
-            assertEquals("PAUSED", http.post("/admin/v1/links/360400/pause", "application/json", "").json().get("state").asText());
-            JsonNode replay = http.post("/admin/v1/links/360400/dlq/replay", "application/json", "").json();
+            assertEquals("PAUSED", admin.post("/admin/v1/links/360400/pause", "application/json", "").json().get("state").asText());
+            JsonNode replay = admin.post("/admin/v1/links/360400/dlq/replay", "application/json", "").json();
             assertEquals(1, replay.get("replayed").asInt());
-            JsonNode paused = awaitLink(http, l -> l.get("queueDepth").asLong() == 1);
+            JsonNode paused = awaitLink(admin, l -> l.get("queueDepth").asLong() == 1);
             assertEquals(0, paused.get("deadLetters").asLong(), "replayed messages wait on the paused link's queue");
-            http.post("/admin/v1/links/360400/resume", "application/json", "");
-            awaitLink(http, l -> l.get("deadLetters").asLong() == 1); // still undeliverable: back after its attempts
+            admin.post("/admin/v1/links/360400/resume", "application/json", "");
+            awaitLink(admin, l -> l.get("deadLetters").asLong() == 1); // still undeliverable: back after its attempts
         }
     }
 

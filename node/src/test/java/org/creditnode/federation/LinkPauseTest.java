@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.node.CreditNode;
 import org.creditnode.node.Http;
+import org.creditnode.node.TestAccess;
 import org.creditnode.node.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +27,17 @@ class LinkPauseTest {
         Path cfg = TestNodes.writeConfig(dir, "360404", port, "");
         NodeConfig config = TestNodes.withUnreachableParent(cfg);
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
-            Http http = new Http(node.apiAddress());
+            Http http = TestAccess.admin(node);
             assertEquals(200, http.post("/admin/v1/links/360400/pause", "application/json", "").status());
             assertTrue(http.get("/admin/v1/audit").body().contains("LINK_PAUSED"));
         }
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
-            Http http = new Http(node.apiAddress());
+            Http http = TestAccess.admin(node);
             assertEquals("PAUSED", link(http).get("state").asText(), "kept across the restart");
             assertEquals(200, http.post("/admin/v1/links/360400/resume", "application/json", "").status());
         }
         try (CreditNode node = CreditNode.start(config, Clock.systemUTC())) {
-            assertNotEquals("PAUSED", link(new Http(node.apiAddress())).get("state").asText(), "the resume is kept too");
+            assertNotEquals("PAUSED", link(TestAccess.admin(node)).get("state").asText(), "the resume is kept too");
         }
     }
 

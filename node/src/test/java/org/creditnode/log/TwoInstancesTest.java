@@ -80,19 +80,21 @@ class TwoInstancesTest {
             Await.until("instance A runs the links consumer", Duration.ofSeconds(90), () -> linksOwner(na.http()).contains(dir.resolve("a").toString()));
             try (NodeProcess nb = NodeProcess.start(b, bHttp, dir.resolve("b.log"))) {
                 nb.awaitHealthy(Duration.ofSeconds(90));
+                // one node, one set of accounts: the bootstrap token was written by the instance that started first
+                Http departmentB = org.creditnode.node.TestAccess.department(nb.http().base(), na.admin());
                 Set<String> ids = new HashSet<>();
                 for (int i = 0; i < 10; i++) {
-                    ids.addAll(submit(na.http(), 100));
-                    ids.addAll(submit(nb.http(), 100));
+                    ids.addAll(submit(na.department(), 100));
+                    ids.addAll(submit(departmentB, 100));
                 }
                 na.kill(); // mid-stream: A's queue to the city may hold records not yet delivered
-                for (int i = 0; i < 10; i++) ids.addAll(submit(nb.http(), 100));
+                for (int i = 0; i < 10; i++) ids.addAll(submit(departmentB, 100));
                 assertEquals(3000, ids.size(), "every acknowledged id is distinct");
                 for (int s = 1; s <= 3000; s++) assertTrue(ids.contains("360404-" + s), "one gap-free chain across both instances: 360404-" + s);
 
                 Await.until("instance B took the links consumer over", Duration.ofSeconds(90), () -> linksOwner(nb.http()).contains(dir.resolve("b").toString()));
-                Await.until("all 3,000 records at the city", Duration.ofSeconds(90), () -> watermark(c.http()) >= 3000);
-                JsonNode held = c.http().get("/admin/v1/origins").json().path("origins").path("360404");
+                Await.until("all 3,000 records at the city", Duration.ofSeconds(90), () -> watermark(c.admin()) >= 3000);
+                JsonNode held = c.admin().get("/admin/v1/origins").json().path("origins").path("360404");
                 assertEquals(3000, held.path("records").asLong(), "stored once each at the city: " + held);
                 assertEquals(3000, held.path("watermark").asLong(), "with the chain whole: " + held);
                 long duplicates = Files.readAllLines(dir.resolve("city.log")).stream()

@@ -26,9 +26,33 @@ public final class Http {
     }
 
     private final String base;
+    private final java.util.Map<String, String> headers;
 
     public Http(String base) {
+        this(base, java.util.Map.of());
+    }
+
+    private Http(String base, java.util.Map<String, String> headers) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.headers = headers;
+    }
+
+    /** The same client sending {@code name: value} on every request (a null value removes the header). */
+    public Http with(String name, String value) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        if (value == null) h.remove(name); else h.put(name, value);
+        return new Http(base, java.util.Collections.unmodifiableMap(h));
+    }
+
+    /** The same client sending {@code Authorization: Bearer token}. */
+    public Http withToken(String token) {
+        return with("Authorization", token == null ? null : "Bearer " + token);
+    }
+
+    public String base() { return base; }
+
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
@@ -46,6 +70,7 @@ public final class Http {
     }
 
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        headers.forEach(b::header);
         HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
     }

@@ -40,6 +40,8 @@ public final class LocalFederation implements AutoCloseable {
     private final String extraYaml;
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
     private final Map<String, Integer> fedPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> adminPorts = new LinkedHashMap<>();
+    private final Map<String, String> departmentKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
     /**
@@ -57,6 +59,7 @@ public final class LocalFederation implements AutoCloseable {
         for (String id : chain) {
             httpPorts.put(id, freePort());
             fedPorts.put(id, freePort());
+            adminPorts.put(id, freePort());
         }
         for (String id : chain) writeConfig(id);
     }
@@ -66,6 +69,10 @@ public final class LocalFederation implements AutoCloseable {
     public List<String> chain() { return chain; }
 
     public String apiUrl(String id) { return "http://127.0.0.1:" + httpPorts.get(id); }
+
+    public String adminUrl(String id) { return "http://127.0.0.1:" + adminPorts.get(id); }
+
+    public Path dataDir(String id) { return dir.resolve(id).resolve("data"); }
 
     public String federationUrl(String id) { return "https://127.0.0.1:" + fedPorts.get(id); }
 
@@ -140,15 +147,55 @@ public final class LocalFederation implements AutoCloseable {
         return origins(at).path(origin).path("watermark").asLong(0);
     }
 
+    /** GET on the listener the path belongs to (/admin/ on the admin listener), with the credentials it needs. */
     public HttpResponse<String> get(String id, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl(id) + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(id, path).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String id, String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl(id) + path)).timeout(Duration.ofSeconds(60))
+        return HTTP.send(request(id, path).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String id, String path) throws IOException, InterruptedException {
+        return HTTP.send(request(id, path).timeout(Duration.ofSeconds(30)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String id, String path) throws IOException {
+        if (path.startsWith("/admin/")) {
+            return HttpRequest.newBuilder(URI.create(adminUrl(id) + path)).header("Authorization", "Bearer " + operatorToken(id));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiUrl(id) + path));
+        if (path.startsWith("/api/v1")) b.header("Authorization", "Bearer " + departmentKey(id)).header("X-Purpose", "SUPERVISION");
+        return b;
+    }
+
+    /** The node's bootstrap operator token, as an operator reads it from the data folder. */
+    public String operatorToken(String id) throws IOException {
+        return Files.readString(dataDir(id).resolve("admin.token")).trim();
+    }
+
+    /** A department account of the node reporting for SampleRecords' authority, created once through the admin API. */
+    public String departmentKey(String id) throws IOException {
+        String key = departmentKeys.get(id);
+        if (key != null) return key;
+        String body = JSON.writeValueAsString(Map.of("name", "test department " + id,
+                "authorities", List.of(org.creditnode.record.SampleRecords.authorityUscc("360404", 1)),
+                "categories", List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT"),
+                "purposes", List.of("SUPERVISION"), "rateLimit", 100000));
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(adminUrl(id) + "/admin/v1/accounts"))
+                    .header("Authorization", "Bearer " + operatorToken(id)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IOException("account not created at " + id + ": " + r.statusCode() + " " + r.body());
+            key = JSON.readTree(r.body()).path("key").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        departmentKeys.put(id, key);
+        return key;
     }
 
     private Path config(String id) {
@@ -170,15 +217,17 @@ public final class LocalFederation implements AutoCloseable {
                 data: %s
                 keys: { pki: %s }
                 http: { host: 127.0.0.1, port: %d }
+                admin: { port: %d }
                 federation: { port: %d, retryInitialDelayMs: 100, retryMaxDelayMs: 1000, maxAttempts: 1000 }
                 catalogue: %s
                 regions: %s
                 holidays: %s
+                purposes: %s
                 routes: %s
                 %s
                 """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
-                httpPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
-                configDir.resolve("holidays.yaml"), configDir.resolveSibling("routes"), extraYaml));
+                httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
+                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 
     private static int freePort() throws IOException {

@@ -42,7 +42,7 @@ class NodeApiTest {
                 ingest: { maxBatch: 50 }
                 """.formatted(port));
         node = CreditNode.start(NodeConfig.load(cfg).resolve(null, null), Clock.systemUTC());
-        http = new Http(node.apiAddress());
+        http = TestAccess.department(node);
     }
 
     @AfterAll

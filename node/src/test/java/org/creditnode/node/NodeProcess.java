@@ -16,10 +16,16 @@ public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Http http;
+    private final Path dataDir;
+    private final int adminPort;
+    private Http department;
+    private Http admin;
 
-    private NodeProcess(Process process, Path log, int port) {
+    private NodeProcess(Process process, Path log, int port, Path dataDir, int adminPort) {
         this.process = process;
         this.log = log;
+        this.adminPort = adminPort;
+        this.dataDir = dataDir;
         this.http = new Http("http://127.0.0.1:" + port + "/");
     }
 
@@ -30,10 +36,24 @@ public final class NodeProcess implements AutoCloseable {
                 NodeMain.class.getName(), "--config", config.toString(), "--port", String.valueOf(port)));
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new NodeProcess(p, log, port);
+        org.creditnode.config.NodeConfig resolved = org.creditnode.config.NodeConfig.load(config).resolve(port, null);
+        return new NodeProcess(p, log, port, resolved.dataDir(), resolved.admin.port);
     }
 
+    /** Without credentials: /health and the public view. */
     public Http http() { return http; }
+
+    /** The admin listener with the bootstrap operator token. */
+    public synchronized Http admin() throws Exception {
+        if (admin == null) admin = TestAccess.admin("http://127.0.0.1:" + adminPort, dataDir);
+        return admin;
+    }
+
+    /** A department account's client (created once per process handle through the admin API). */
+    public synchronized Http department() throws Exception {
+        if (department == null) department = TestAccess.department(http.base(), admin());
+        return department;
+    }
 
     public Process process() { return process; }
 

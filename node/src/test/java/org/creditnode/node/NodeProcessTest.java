@@ -29,14 +29,14 @@ class NodeProcessTest {
         try (NodeProcess n = NodeProcess.start(cfg, port, log)) {
             Duration up = n.awaitHealthy(Duration.ofSeconds(60));
             System.out.println("first start (keys created) to healthy: " + up.toMillis() + " ms");
-            Http.Reply r = n.http().postJson("/api/v1/records", NodeApiTest.batch(SampleRecords.penalty(), person));
+            Http.Reply r = n.department().postJson("/api/v1/records", NodeApiTest.batch(SampleRecords.penalty(), person));
             assertEquals(200, r.status(), r.body());
             assertEquals(2, r.json().get("accepted").size(), r.body());
             lastId = r.json().get("accepted").get(1).get("id").asText();
             // A rejected person record: its ID number appears in the error path, never in the log.
             ObjectNode bad = SampleRecords.penaltyAgainstPerson();
             bad.put("decisionDate", "2999-01-01");
-            n.http().postJson("/api/v1/records", NodeApiTest.batch(bad));
+            n.department().postJson("/api/v1/records", NodeApiTest.batch(bad));
 
             long t0 = System.nanoTime();
             int exit = n.terminate(Duration.ofSeconds(15));
@@ -47,11 +47,11 @@ class NodeProcessTest {
         try (NodeProcess n = NodeProcess.start(cfg, port, log)) {
             Duration up = n.awaitHealthy(Duration.ofSeconds(60));
             System.out.println("restart to healthy: " + up.toMillis() + " ms");
-            Http.Reply r = n.http().postJson("/api/v1/records", NodeApiTest.batch(SampleRecords.penalty()));
+            Http.Reply r = n.department().postJson("/api/v1/records", NodeApiTest.batch(SampleRecords.penalty()));
             assertEquals(200, r.status(), r.body());
             long before = Long.parseLong(lastId.substring(lastId.indexOf('-') + 1));
             assertEquals("360404-" + (before + 1), r.json().get("accepted").get(0).get("id").asText(), "sequence continues");
-            assertEquals(200, n.http().get("/api/v1/records/" + lastId).status(), "records survive the restart");
+            assertEquals(200, n.department().get("/api/v1/records/" + lastId).status(), "records survive the restart");
             n.terminate(Duration.ofSeconds(15));
             String all = n.log();
             assertFalse(all.contains(idNumber), "the log must not contain a full ID number");

@@ -37,7 +37,7 @@ class SignatureVerificationTest {
                 keys: { algorithm: %s }
                 """.formatted(signing, alg));
         try (CreditNode node = CreditNode.start(NodeConfig.load(cfg).resolve(null, null), Clock.systemUTC())) {
-            Http http = new Http(node.apiAddress());
+            Http http = TestAccess.department(node);
             Http.Reply r = http.postJson("/api/v1/records", NodeApiTest.batch(SampleRecords.penalty(),
                     SampleRecords.licence(), SampleRecords.redList()));
             assertEquals(200, r.status(), r.body());

@@ -1,0 +1,24 @@
+package org.creditnode.access;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A department system's account: the authorities (USCC) it reports for, the categories it may
+ * submit, the purposes it may read for, its roles and its limits.
+ */
+public record Account(String id, String name, Set<String> authorities, Set<String> categories, Set<String> purposes,
+                      Set<AccountRole> roles, int rateLimit, Instant expires, Instant created, Instant revoked,
+                      String revokeReason) {
+
+    public Account {
+        authorities = Set.copyOf(authorities);
+        categories = Set.copyOf(categories);
+        purposes = Set.copyOf(purposes);
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(AccountRole role) { return roles.contains(role); }
+
+    public boolean mayReportFor(String authority) { return authorities.contains(authority); }
+}
