@@ -1,6 +1,11 @@
 package org.creditnode.access;
 
+import org.creditnode.account.Account;
+import org.creditnode.account.AccountRole;
+import org.creditnode.account.Operator;
+import org.creditnode.account.OperatorRole;
 import org.creditnode.problem.Problem;
+import org.creditnode.store.AccountStore;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.CodeCheck;
 import org.creditnode.record.UnifiedSocialCreditCode;

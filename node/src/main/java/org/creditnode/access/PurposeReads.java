@@ -1,5 +1,6 @@
 package org.creditnode.access;
 
+import org.creditnode.account.Account;
 import org.creditnode.policy.AccountRules;
 import org.creditnode.policy.Decision;
 import org.creditnode.policy.PolicyEngine;

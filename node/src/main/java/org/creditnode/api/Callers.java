@@ -1,8 +1,8 @@
 package org.creditnode.api;
 
 import org.apache.cxf.phase.PhaseInterceptorChain;
-import org.creditnode.access.Account;
-import org.creditnode.access.Operator;
+import org.creditnode.account.Account;
+import org.creditnode.account.Operator;
 
 /**
  * The caller the gate authenticated for the request being answered. The gates put it on CXF's

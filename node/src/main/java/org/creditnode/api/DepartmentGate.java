@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import org.creditnode.access.AccessControl;
-import org.creditnode.access.Account;
+import org.creditnode.account.Account;
 import org.creditnode.http.ApiError;
 import org.creditnode.problem.Problem;
 import org.creditnode.store.AuditLog;

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.camel.ProducerTemplate;
 import org.creditnode.certs.Pem;
-import org.creditnode.access.Account;
+import org.creditnode.account.Account;
 import org.creditnode.access.PurposeReads;
 import org.creditnode.ingest.IngestResult;
 import org.creditnode.ingest.IngestService;

@@ -2,8 +2,8 @@ package org.creditnode.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.creditnode.access.Account;
-import org.creditnode.access.AccountRole;
+import org.creditnode.account.Account;
+import org.creditnode.account.AccountRole;
 import org.creditnode.policy.AccountRules;
 import org.creditnode.policy.Decision;
 import org.creditnode.policy.PolicyEngine;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.creditnode.access.AccessControl;
-import org.creditnode.access.AccountStore;
+import org.creditnode.store.AccountStore;
 import org.creditnode.access.PurposeReads;
 import org.creditnode.access.Purposes;
 import org.creditnode.api.AccessAdminApi;

@@ -210,8 +210,7 @@ class FederationProcessTest {
         feed("360000", 1, "SERIOUS_DISHONESTY_LIST");
         await("the province's record at the city", Duration.ofSeconds(60), () -> fed.records("360400", "360000") > before);
 
-        HttpResponse<String> cleared = HTTP.send(HttpRequest.newBuilder(URI.create(fed.apiUrl("360400") + "/admin/v1/origins/360404/conflict"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cleared = fed.delete("360400", "/admin/v1/origins/360404/conflict");
         assertEquals(200, cleared.statusCode(), cleared.body());
         assertEquals("OK", fed.origins("360400").path("360404").path("state").asText());
     }
@@ -289,7 +288,7 @@ class FederationProcessTest {
 
     /** Submits {@code n} records of a category at a node's department API in batches of up to 250. */
     private static void feed(String node, int n, String category) throws Exception {
-        Http http = new Http(fed.apiUrl(node));
+        Http http = new Http(fed.apiUrl(node)).withToken(fed.departmentKey(node));
         for (int done = 0; done < n; done += 250) {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode a = body.putArray("records");

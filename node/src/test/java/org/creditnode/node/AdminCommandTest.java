@@ -56,16 +56,27 @@ class AdminCommandTest {
         assertTrue(err.toString().contains("--url"), err.toString());
         out.reset();
         assertEquals(0, NodeMain.run(new String[]{"help", "admin"}, new PrintStream(out), new PrintStream(err)));
-        for (String command : new String[]{"links", "origins", "audit", "pause", "resume", "dlq", "replay", "catch-up", "clear-conflict"}) {
+        for (String command : new String[]{"links", "origins", "audit", "pause", "resume", "dlq", "replay", "catch-up", "clear-conflict",
+                "accounts", "account-create", "account-revoke", "operators", "operator-create", "queries", "audit-verify", "audit-archive",
+                "keys-rotate"}) {
             assertTrue(out.toString().contains(command), "help lists " + command + ":\n" + out);
         }
     }
 
     @Test
-    void anUnreachableNodeIsExitCode1() {
+    void withoutATokenTheCommandSaysWhereToFindOne() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(1, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "links"}, new PrintStream(new ByteArrayOutputStream()),
+        assertEquals(2, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "links"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err)));
+        assertTrue(err.toString().contains("admin.token"), err.toString());
+    }
+
+    @Test
+    void anUnreachableNodeIsExitCode1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("admin.token"), "cno.abcdefghijkm.x");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, NodeMain.run(new String[]{"admin", "--url", "http://127.0.0.1:1", "--token-file", token.toString(), "links"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
         assertTrue(err.toString().contains("cannot reach http://127.0.0.1:1"), err.toString());
     }
 }

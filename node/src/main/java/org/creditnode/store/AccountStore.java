@@ -1,6 +1,9 @@
-package org.creditnode.access;
+package org.creditnode.store;
 
-import org.creditnode.store.Database;
+import org.creditnode.account.Account;
+import org.creditnode.account.AccountRole;
+import org.creditnode.account.Operator;
+import org.creditnode.account.OperatorRole;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.creditnode.access;
+package org.creditnode.account;
 
 /** Roles on the admin listener. */
 public enum OperatorRole {

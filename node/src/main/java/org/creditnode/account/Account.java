@@ -1,4 +1,4 @@
-package org.creditnode.access;
+package org.creditnode.account;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.creditnode.access;
+package org.creditnode.account;
 
 /** What a department account may do with the records of its authorities (JS15 九(一): 数据管理员和审核员). */
 public enum AccountRole {
