@@ -8,8 +8,10 @@
 #   scripts/demo-federation.sh stop     SIGTERM to every node
 #
 # Nodes: 100000 national (:8410), 360000 Jiangxi (:8420), 360400 Jiujiang (:8430), 360404 Chaisang
-# (:8440), 320000 Jiangsu (:8450), 310000 Shanghai (:8460); federation (mutual TLS) ports are +1000.
-# Data, logs and pids live under data/; keys under federation-keys/ (both ignored by git).
+# (:8440), 320000 Jiangsu (:8450), 310000 Shanghai (:8460); admin listeners are +1, federation (mutual
+# TLS) ports +1000. Each node writes its bootstrap operator token to data/<id>/admin.token; "feed"
+# creates the department accounts it needs (keys in data/demo-keys/). Data, logs and pids live under
+# data/; keys under federation-keys/ (both ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NODES="100000 360000 360400 360404 320000 310000"
@@ -19,11 +21,28 @@ CERTS=certs/target/credit-certs-cli.jar
 LOGS=data/demo-logs
 PIDS=data/demo.pids
 declare -A PORT=([100000]=8410 [360000]=8420 [360400]=8430 [360404]=8440 [320000]=8450 [310000]=8460)
+# The authority the sample records report for (SampleRecords.authorityUscc("360404", 1)).
+AUTHORITY=113604040000000194
+KEYS=data/demo-keys
 
 node() { java -jar "$JAR" "$@"; }
 bench() { java -jar "$BENCH" "$@"; }
+admin() { # admin NODE COMMAND ... : an operator command with the node's bootstrap token
+  local n=$1; shift
+  node admin --url "http://127.0.0.1:$((PORT[$n] + 1))" --token-file "data/$n/admin.token" "$@"
+}
+department_key() { # department_key NODE -> a file with an API key of a demo department account at NODE
+  local f="$KEYS/$1.key"
+  if [ ! -s "$f" ]; then
+    mkdir -p "$KEYS"
+    admin "$1" --json account-create --name "演示部门系统" --authority "$AUTHORITY" --category ADMIN_PENALTY \
+      --category SERIOUS_DISHONESTY_LIST --purpose SUPERVISION | python3 -c "import json,sys; print(json.load(sys.stdin)['key'])" > "$f"
+    chmod 600 "$f"
+  fi
+  echo "$f"
+}
 held() { # held AT ORIGIN -> number of ORIGIN's records held at node AT
-  curl -sf "http://127.0.0.1:${PORT[$1]}/admin/v1/origins" | python3 -c \
+  curl -sf -H "Authorization: Bearer $(cat "data/$1/admin.token")" "http://127.0.0.1:$((PORT[$1] + 1))/admin/v1/origins" | python3 -c \
     "import json,sys; print(json.load(sys.stdin)['origins'].get('$2',{}).get('records',0))" 2>/dev/null || echo 0
 }
 wait_for() { # wait_for AT ORIGIN COUNT WHAT
@@ -54,18 +73,20 @@ case "${1:-}" in
   feed)
     before=$(held 100000 360404)
     echo "1. 1000 administrative penalties submitted at the county 360404 (Chaisang) ..."
-    bench feed --url http://127.0.0.1:8440 --records 1000 2>/dev/null
+    bench feed --url http://127.0.0.1:8440 --key-file "$(department_key 360404)" --records 1000 2>/dev/null
     wait_for 100000 360404 $((before + 1000)) "county → city → province → national"
     before=$(held 360404 360000)
     echo "2. 3 serious-dishonesty list entries made at the province 360000 (Jiangxi) ..."
-    bench feed --url http://127.0.0.1:8420 --records 3 --category SERIOUS_DISHONESTY_LIST 2>/dev/null
+    bench feed --url http://127.0.0.1:8420 --key-file "$(department_key 360000)" --records 3 --category SERIOUS_DISHONESTY_LIST 2>/dev/null
     wait_for 360404 360000 $((before + 3)) "province → city → county"
-    echo "Look at one: curl -s http://127.0.0.1:8440/api/v1/records/360000-1" ;;
+    echo "Look at one (an authorised read, written to the query log):"
+    echo "  curl -s -H \"Authorization: Bearer \$(cat $KEYS/360404.key)\" -H 'X-Purpose: SUPERVISION' http://127.0.0.1:8440/api/v1/records/360000-1"
+    echo "The public view (masked, no key): curl -s http://127.0.0.1:8440/public/v1/subjects/<code>/records" ;;
   status)
-    for n in $NODES; do echo "== $n"; node admin --url "http://127.0.0.1:${PORT[$n]}" links 2>/dev/null || echo "  down"; done ;;
+    for n in $NODES; do echo "== $n"; admin "$n" links 2>/dev/null || echo "  down"; done ;;
   stop)
     [ -f "$PIDS" ] && xargs -r kill < "$PIDS" 2>/dev/null || true
     rm -f "$PIDS"; echo "stopped" ;;
   *)
-    sed -n '2,13p' "$0"; exit 2 ;;
+    sed -n '2,15p' "$0"; exit 2 ;;
 esac

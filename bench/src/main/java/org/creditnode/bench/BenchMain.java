@@ -136,9 +136,12 @@ public final class BenchMain {
         @Option(names = "--category", paramLabel = "C", defaultValue = "ADMIN_PENALTY",
                 description = "ADMIN_PENALTY, ADMIN_LICENSE, RED_LIST, SERIOUS_DISHONESTY_LIST or COMMITMENT (default ${DEFAULT-VALUE})")
         String category;
+        @Option(names = "--key-file", required = true, paramLabel = "FILE",
+                description = "a file holding a department account's API key (admin account-create prints one)")
+        java.nio.file.Path keyFile;
 
-        public Integer call() {
-            return FeedCommand.run(url, records, batch, category, System.out, System.err);
+        public Integer call() throws Exception {
+            return FeedCommand.run(url, java.nio.file.Files.readString(keyFile).trim(), records, batch, category, System.out, System.err);
         }
     }
 }

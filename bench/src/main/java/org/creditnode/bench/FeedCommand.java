@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * {@code credit-bench feed --url URL [--records N] [--batch N] [--category C]}: submits generated
+ * {@code credit-bench feed --url URL --key-file FILE [--records N] [--batch N] [--category C]}: submits generated
  * sample records (made-up codes) to a node's department API, for the demo federation and load tests.
  */
 public final class FeedCommand {
@@ -24,7 +24,7 @@ public final class FeedCommand {
     private FeedCommand() {
     }
 
-    static int run(String url, int records, int batch, String category, PrintStream out, PrintStream err) {
+    static int run(String url, String apiKey, int records, int batch, String category, PrintStream out, PrintStream err) {
         try {
             URI uri = URI.create(url.replaceAll("/+$", "") + "/api/v1/records");
             int accepted = 0;
@@ -34,6 +34,7 @@ public final class FeedCommand {
                 ArrayNode a = body.putArray("records");
                 for (int i = 0; i < Math.min(batch, records - done); i++) a.add(sample(category, seed + done + i));
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + apiKey)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     err.println("error: HTTP " + r.statusCode() + ": " + r.body());

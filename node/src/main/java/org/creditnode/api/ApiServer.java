@@ -30,12 +30,12 @@ public final class ApiServer implements AutoCloseable {
     private final Bus bus;
     private final String address;
 
-    public ApiServer(String host, int port, ObjectMapper json, List<Object> resources, long maxBodyBytes) {
-        this(host, port, null, json, resources, List.of(), maxBodyBytes);
+    /** What a listener takes: the largest body, and how long a connection may stall. */
+    public record Limits(long maxBodyBytes, long idleTimeoutMs) {
     }
 
     public ApiServer(String host, int port, TlsMaterial tls, ObjectMapper json, List<Object> resources, List<Object> gates,
-                     long maxBodyBytes) {
+                     Limits limits) {
         this.address = (tls == null ? "http://" : "https://") + host + ":" + port + "/";
         this.bus = BusFactory.newInstance().createBus();
         JettyHTTPServerEngine engine;
@@ -51,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
             bus.shutdown(true);
             throw new IllegalStateException("cannot prepare the HTTP listener on " + address + ": " + e.getMessage(), e);
         }
-        JettyEngines.guard(engine, maxBodyBytes);
+        JettyEngines.guard(engine, limits.maxBodyBytes());
+        JettyEngines.idleTimeout(engine, limits.idleTimeoutMs());
         JAXRSServerFactoryBean f = new JAXRSServerFactoryBean();
         f.setBus(bus);
         f.setAddress(address);

@@ -57,11 +57,13 @@ public final class RecordsApi {
     private final RecordView view;
     private final CertificateBook certificates;
     private final long maxBodyBytes;
+    private final long maxRequestNanos;
     private final Clock clock;
     private final PurposeReads reads;
 
     public RecordsApi(ProducerTemplate camel, RecordStore store, ObjectMapper json, CertificateBook certificates,
-                      long maxBodyBytes, Clock clock, PurposeReads reads) {
+                      long maxBodyBytes, java.time.Duration maxRequestTime, Clock clock, PurposeReads reads) {
+        this.maxRequestNanos = maxRequestTime.toNanos();
         this.reads = reads;
         this.camel = camel;
         this.store = store;
@@ -202,16 +204,35 @@ public final class RecordsApi {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[64 * 1024];
             long total = 0;
+            long started = System.nanoTime();
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > maxBodyBytes) throw tooLarge();
+                if (System.nanoTime() - started > maxRequestNanos) {
+                    throw new Problem(Problem.Kind.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "the body had not arrived after "
+                            + maxRequestNanos / 1_000_000_000 + " s (" + total + " bytes so far); send it at once");
+                }
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
+            if (isTimeout(e)) {
+                throw new Problem(Problem.Kind.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "the request body stalled or arrived too slowly ("
+                        + e.getMessage() + "); send it at once");
+            }
             throw new Problem(Problem.Kind.BAD_REQUEST, "BODY_UNREADABLE", "could not read the request body: " + e.getMessage());
         }
+    }
+
+    /** Jetty's idle timeout and its minimum data rate both end a read with a timeout or a 408 in the cause chain. */
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) return true;
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("408") || m.contains("Idle timeout") || m.contains("data rate")) return true;
+        }
+        return false;
     }
 
     private Problem tooLarge() {

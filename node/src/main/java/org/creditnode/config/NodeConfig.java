@@ -115,6 +115,10 @@ public final class NodeConfig {
         public boolean tls = false;
         /** Requests per second an account may send unless its own rateLimit says otherwise (429 beyond). */
         public int rateLimit = 200;
+        /** A connection that sends nothing for this long is closed (a stalled body: 408). */
+        public long idleTimeoutMs = 30_000;
+        /** A request body that has not fully arrived after this long is cut off with 408 (a trickling client holds no thread for long). */
+        public int maxRequestSeconds = 60;
     }
 
     /** The operators' listener (/admin/v1): its own host and port, loopback by default. */

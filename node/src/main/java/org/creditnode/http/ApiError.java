@@ -12,6 +12,8 @@ public record ApiError(String error, String message) {
                 .entity(new ApiError(p.code(), p.getMessage()));
         if (p.retryAfterSeconds() > 0) b.header("Retry-After", String.valueOf(p.retryAfterSeconds()));
         if (p.kind() == org.creditnode.problem.Problem.Kind.UNAUTHENTICATED) b.header("WWW-Authenticate", "Bearer");
+        // the rest of a slow body is not waited for: the answer ends the connection
+        if (p.kind() == org.creditnode.problem.Problem.Kind.REQUEST_TIMEOUT) b.header("Connection", "close");
         return b.build();
     }
 

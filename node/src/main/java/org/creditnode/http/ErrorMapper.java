@@ -19,7 +19,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof Problem p) {
+            if (p.kind() == Problem.Kind.REQUEST_TIMEOUT) doNotDrainTheBody();
             return ApiError.response(p);
+        }
+        if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+            // Jetty gave up on the request (its body too slow, say): answer if the connection still can
+            int status = bad.getCode();
+            return ApiError.response(status, status == 408 ? "REQUEST_TIMEOUT" : "BAD_REQUEST",
+                    "the request was cut off: " + bad.getReason());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
@@ -35,6 +42,17 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return ApiError.response(500, "INTERNAL", "internal error; the node's log has the details");
     }
 
+    /**
+     * Before answering, CXF reads the rest of a request's body (up to 16 MB) so that the connection
+     * can be reused. For a body that trickles in, that would hold the thread for as long as the
+     * client likes: the answer goes out at once instead, and the connection closes after it.
+     */
+    private static void doNotDrainTheBody() {
+        org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        org.apache.cxf.message.Message in = m == null || m.getExchange() == null ? null : m.getExchange().getInMessage();
+        if (in != null) in.removeContent(org.apache.cxf.io.DelegatingInputStream.class);
+    }
+
     /** How each kind of refusal is spoken in HTTP: the one place that knows. */
     public static int status(Problem.Kind kind) {
         return switch (kind) {
@@ -43,6 +61,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case TOO_LARGE -> 413;
+            case REQUEST_TIMEOUT -> 408;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNPROCESSABLE -> 422;
             case CONFLICT -> 409;
@@ -55,9 +74,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     /** Camel wraps what a route's bean throws; the cause is what the caller needs to see. */
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while (!(t instanceof Problem) && !(t instanceof WebApplicationException) && t.getCause() != null && t.getCause() != t) {
+        while (!(t instanceof Problem) && !(t instanceof WebApplicationException) && !(t instanceof org.eclipse.jetty.http.BadMessageException)
+                && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof Problem || t instanceof WebApplicationException ? t : e;
+        return t instanceof Problem || t instanceof WebApplicationException || t instanceof org.eclipse.jetty.http.BadMessageException ? t : e;
     }
 }

@@ -27,6 +27,14 @@ public final class JettyEngines {
         engine.setHandlers(List.of(new RequestGuard(maxBodyBytes)));
     }
 
+    /**
+     * Before the endpoint is created: how long a connection may stall. A slow-loris client holds a
+     * connection at most this long.
+     */
+    public static void idleTimeout(JettyHTTPServerEngine engine, long idleTimeoutMs) {
+        engine.setMaxIdleTime((int) Math.min(Integer.MAX_VALUE, idleTimeoutMs));
+    }
+
     /** After the endpoint is created (Jetty is running): JSON instead of Jetty's HTML error pages. */
     public static void jsonErrors(JettyHTTPServerEngine engine, String address) {
         engine.getServer().setErrorHandler(new JsonErrors());

@@ -11,6 +11,7 @@ import org.creditnode.policy.Scope;
 import org.creditnode.policy.Submission;
 import org.creditnode.problem.Problem;
 import org.creditnode.store.AuditLog;
+import org.creditnode.store.PendingReviews;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.CategorySpec;
 import org.creditnode.record.FieldError;
@@ -50,11 +51,14 @@ public final class IngestService {
 
     private final PolicyEngine policies;
     private final AuditLog audit;
+    private final PendingReviews reviews;
     private final java.time.Clock clock;
 
     public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk,
-                         Supplier<Optional<String>> recovering, PolicyEngine policies, AuditLog audit, java.time.Clock clock) {
+                         Supplier<Optional<String>> recovering, PolicyEngine policies, AuditLog audit, PendingReviews reviews,
+                         java.time.Clock clock) {
         this.policies = policies;
+        this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
         this.recovering = recovering;
@@ -84,6 +88,7 @@ public final class IngestService {
             throw new Problem(Problem.Kind.UNAVAILABLE, "RECOVERING", "no record was taken: " + why);
         });
         List<Rejected> rejected = new ArrayList<>();
+        List<Accepted> reviewsWaiting = new ArrayList<>();
         List<RecordSealer.Pending> pending = new ArrayList<>(records.size());
         List<Integer> pendingIndex = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -94,6 +99,10 @@ public final class IngestService {
                 rejected.add(new Rejected(i, errors));
                 continue;
             }
+            if (catalogue.category(r.path("category").asText()).map(CategorySpec::needsReview).orElse(false)) {
+                reviewsWaiting.add(new Accepted(i, holdForReview(account, (ObjectNode) r), 0, Accepted.PENDING_REVIEW));
+                continue;
+            }
             pending.add(toPending((ObjectNode) r));
             pendingIndex.add(i);
         }
@@ -102,8 +111,12 @@ public final class IngestService {
             List<StoredRecord> stored = await(committer.submit(pending));
             for (int k = 0; k < stored.size(); k++) {
                 StoredRecord s = stored.get(k);
-                accepted.add(new Accepted(pendingIndex.get(k), s.id(), s.version()));
+                accepted.add(new Accepted(pendingIndex.get(k), s.id(), s.version(), Accepted.ACCEPTED));
             }
+        }
+        if (!reviewsWaiting.isEmpty()) {
+            accepted.addAll(reviewsWaiting);
+            accepted.sort(java.util.Comparator.comparingInt(Accepted::index));
         }
         long refusedByAccount = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).count();
         if (refusedByAccount > 0) {
@@ -118,6 +131,38 @@ public final class IngestService {
             LOG.debug("batch judged records={} accepted={}", records.size(), accepted.size());
         }
         return new IngestResult(accepted, rejected);
+    }
+
+    /** Keeps a record of a reviewed category until a reviewer decides; returns the review's id. */
+    private String holdForReview(Account account, ObjectNode r) {
+        String id = "R-" + java.util.UUID.randomUUID();
+        try {
+            reviews.insert(id, account.id(), r.path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT),
+                    r.path("category").asText(), r.toString(), clock.instant().toString());
+        } catch (java.sql.SQLException e) {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "STORE_UNAVAILABLE", "the record could not be kept for review: SQLSTATE " + e.getSQLState());
+        }
+        return id;
+    }
+
+    /**
+     * A reviewed record approved: judged again against today's catalogue (it may have changed
+     * while the record waited), then numbered, signed and stored like any other.
+     */
+    public StoredRecord commitReviewed(ObjectNode r) {
+        List<FieldError> errors = validator.validate(r);
+        if (!errors.isEmpty()) {
+            FieldError e = errors.get(0);
+            throw new Problem(Problem.Kind.UNPROCESSABLE, "NO_LONGER_VALID", "the record no longer meets the catalogue: " + e.field()
+                    + " " + e.code() + ": " + e.message());
+        }
+        disk.shortage().ifPresent(s -> {
+            throw new Problem(Problem.Kind.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "nothing was stored: " + s.message());
+        });
+        recovering.get().ifPresent(why -> {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "RECOVERING", "nothing was stored: " + why);
+        });
+        return await(committer.submit(List.of(toPending(r)))).get(0);
     }
 
     /** The account's own rules for a record the catalogue accepts: its authority and its category. */

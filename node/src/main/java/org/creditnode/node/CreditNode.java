@@ -16,6 +16,9 @@ import org.creditnode.api.AdminOpenApiDocument;
 import org.creditnode.api.DepartmentGate;
 import org.creditnode.api.OperatorGate;
 import org.creditnode.api.PublicApi;
+import org.creditnode.api.ReviewsApi;
+import org.creditnode.ingest.ReviewService;
+import org.creditnode.store.PendingReviews;
 import org.creditnode.federation.TlsMaterial;
 import org.creditnode.policy.Neighbours;
 import org.creditnode.policy.Policies;
@@ -115,6 +118,7 @@ public final class CreditNode implements AutoCloseable {
         reencryption.checkKeys();
         PolicyEngine policies = Policies.standard(Neighbours.of(config));
         Purposes purposes = Purposes.load(Path.of(config.purposes), catalogue);
+        PendingReviews pendingReviews = new PendingReviews(db, cipher);
         AccessControl access = new AccessControl(new AccountStore(db), catalogue, purposes, clock, config.http.rateLimit);
         access.bootstrap(config.dataDir().resolve("admin.token"));
         LinkRouter router = new LinkRouter(config, catalogue);
@@ -134,7 +138,7 @@ public final class CreditNode implements AutoCloseable {
         federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
-                () -> federation.ownLog().refusal(), policies, audit, clock);
+                () -> federation.ownLog().refusal(), policies, audit, pendingReviews, clock);
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
@@ -157,13 +161,15 @@ public final class CreditNode implements AutoCloseable {
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         api = closeLater(new ApiServer(config.http.host, config.http.port, departmentTls, json, List.of(
-                new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes, clock, reads),
-                health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock)),
-                List.of(new DepartmentGate(access, audit)), config.http.maxBodyBytes));
+                new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes,
+                        java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
+                health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
+                new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json)),
+                List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
                         Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument()),
-                List.of(new OperatorGate(access, audit)), 1024 * 1024));
+                List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,

@@ -21,6 +21,9 @@ public final class Policies {
                 .register(Scope.SUBMIT, Submission.class, new AccountRules.ReportsForOwnAuthority())
                 .register(Scope.SUBMIT, Submission.class, new AccountRules.SubmitsOwnCategories())
                 .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.PurposeOfAccount())
-                .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.CategoryWithinPurpose());
+                .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.CategoryWithinPurpose())
+                .register(Scope.REVIEW, Review.class, new ReviewRules.ReviewerHoldsRole())
+                .register(Scope.REVIEW, Review.class, new ReviewRules.SameAuthority())
+                .register(Scope.REVIEW, Review.class, new ReviewRules.NotTheSubmitter());
     }
 }

@@ -17,5 +17,7 @@ public enum Scope {
     /** May this department account submit this record? Context: {@link Submission}. */
     SUBMIT,
     /** May this account read a record of this category for this purpose? Context: {@link PurposeRead}. */
-    PURPOSE_READ
+    PURPOSE_READ,
+    /** May this account decide on that pending record? Context: {@link Review}. */
+    REVIEW
 }

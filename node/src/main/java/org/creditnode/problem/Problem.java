@@ -17,6 +17,8 @@ public class Problem extends RuntimeException {
         NOT_FOUND,
         /** More than the node takes in one request. */
         TOO_LARGE,
+        /** The request's body stalled or arrived slower than the node accepts. */
+        REQUEST_TIMEOUT,
         UNSUPPORTED_MEDIA_TYPE,
         /** Well-formed, but its content cannot be taken as it is. */
         UNPROCESSABLE,

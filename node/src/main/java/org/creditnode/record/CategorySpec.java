@@ -26,6 +26,8 @@ import java.util.Set;
  * @param notBeforeDecision date fields that may not precede the decision date
  * @param envelopeItems     national identifiers the envelope carries instead (CF_XDR_MC ->
  *                          subject.name): named in the message when one is sent in "fields"
+ * @param review            records wait for a reviewer of the same authority before they are
+ *                          signed and stored (JS15 九(一) 数据管理员和审核员制度)
  */
 public record CategorySpec(String id,
                            String name,
@@ -38,7 +40,8 @@ public record CategorySpec(String id,
                            @JsonDeserialize(as = LinkedHashMap.class) Map<String, FieldSpec> fields,
                            List<DatePair> dateOrder,
                            List<String> notBeforeDecision,
-                           @JsonDeserialize(as = LinkedHashMap.class) Map<String, String> envelopeItems) {
+                           @JsonDeserialize(as = LinkedHashMap.class) Map<String, String> envelopeItems,
+                           Boolean review) {
 
     public CategorySpec {
         severity = severity == null ? SeverityUse.NONE : severity;
@@ -53,7 +56,11 @@ public record CategorySpec(String id,
 
     CategorySpec withId(String newId) {
         return new CategorySpec(newId, name, decisionDateLabel, severity, aggregate, distribute, publicity,
-                subjectKinds, fields, dateOrder, notBeforeDecision, envelopeItems);
+                subjectKinds, fields, dateOrder, notBeforeDecision, envelopeItems, review);
+    }
+
+    public boolean needsReview() {
+        return Boolean.TRUE.equals(review);
     }
 
     public boolean isAggregated() {

@@ -29,7 +29,7 @@ class StrictConfigTest {
     @Test
     void aMisspeltKeyNamesItsPlaceAndTheRightKeys() throws Exception {
         ConfigException e = load(NODE + "http:\n  prot: 8430\n");
-        assertTrue(e.getMessage().matches("(?s).*node\\.yaml:5:\\d+: unknown key \"prot\" in http; the keys here are \\[host, maxBodyBytes, port, rateLimit, tls\\].*"),
+        assertTrue(e.getMessage().matches("(?s).*node\\.yaml:5:\\d+: unknown key \"prot\" in http; the keys here are \\[host, idleTimeoutMs, maxBodyBytes, maxRequestSeconds, port, rateLimit, tls\\].*"),
                 e.getMessage());
     }
 
