@@ -49,6 +49,8 @@ final class IngestBenchmark {
         out.println("|---|---:|---:|---:|");
         out.printf("| API ingest, 1-record requests | %d | %.2f | %.0f |%n", f.single().accepted, f.single().seconds, f.single().rate());
         out.printf("| API ingest, %d-record batches | %d | %.2f | %.0f |%n", batchSize, f.batches().accepted, f.batches().seconds, f.batches().rate());
+        out.printf("| API ingest, %d-record batches about people (SM4 at rest) | %d | %.2f | %.0f |%n", batchSize, f.people().accepted,
+                f.people().seconds, f.people().rate());
         out.printf("%nauthorised reads (one client, query log on): %d reads, p50 %.2f ms, p99 %.2f ms%n", f.reads().count(),
                 f.reads().p50(), f.reads().p99());
         out.println();
@@ -58,10 +60,10 @@ final class IngestBenchmark {
     }
 
     /** What one ingest run measured; {@code consistent} when every accepted record is in the database exactly once. */
-    record Figures(Result single, Result batches, long stored, Reads reads) {
-        long expected() { return single.accepted + batches.accepted; }
+    record Figures(Result single, Result batches, Result people, long stored, Reads reads) {
+        long expected() { return single.accepted + batches.accepted + people.accepted; }
 
-        boolean consistent() { return stored == expected() && single.failed + batches.failed == 0; }
+        boolean consistent() { return stored == expected() && single.failed + batches.failed + people.failed == 0; }
     }
 
     /** Starts a node on a fresh embedded default in this JVM and measures ingest through its HTTP API. */
@@ -97,8 +99,9 @@ final class IngestBenchmark {
             long before = node.store().count();
             Result single = run(client, uri, key, bodies(singles, 1), threads);
             Result batches = run(client, uri, key, bodies(batched, batchSize), Math.min(threads, 4));
+            Result people = run(client, uri, key, peopleBodies(batched, batchSize), Math.min(threads, 4));
             long stored = node.store().count() - before;
-            return new Figures(single, batches, stored, reads(client, node, key, 2000));
+            return new Figures(single, batches, people, stored, reads(client, node, key, 2000));
         } finally {
             deleteTree(dir);
         }
@@ -149,6 +152,24 @@ final class IngestBenchmark {
             for (int i = 0; i < Math.min(perRequest, records - done); i++) {
                 ObjectNode r = SampleRecords.penalty();
                 ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, done + i));
+                a.add(r);
+            }
+            out.add(JSON.writeValueAsBytes(b));
+        }
+        return out;
+    }
+
+    /** Penalties against natural persons, all different: every one is encrypted at rest and indexed by HMAC. */
+    private static List<byte[]> peopleBodies(int records, int perRequest) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (int done = 0; done < records; done += perRequest) {
+            ObjectNode b = JSON.createObjectNode();
+            ArrayNode a = b.putArray("records");
+            for (int i = 0; i < Math.min(perRequest, records - done); i++) {
+                int n = done + i;
+                ObjectNode r = SampleRecords.penaltyAgainstPerson();
+                ((ObjectNode) r.get("subject")).put("code", SampleRecords.validIdNumber(SampleRecords.REGION,
+                        java.time.LocalDate.of(1960, 1, 1).plusDays(n / 1000), n % 1000));
                 a.add(r);
             }
             out.add(JSON.writeValueAsBytes(b));

@@ -24,6 +24,7 @@ import org.creditnode.policy.Neighbours;
 import org.creditnode.policy.Policies;
 import org.creditnode.policy.PolicyEngine;
 import org.creditnode.privacy.DataKeys;
+import org.creditnode.privacy.PersonalData;
 import org.creditnode.privacy.RecordCipher;
 import org.creditnode.store.AuditChain;
 import org.creditnode.store.Reencryption;
@@ -101,7 +102,8 @@ public final class CreditNode implements AutoCloseable {
         Signer signer = Signer.forKey(signing.privateKey(), signing.keyId());
 
         Database db = closeLater(new Database(config.storage));
-        RecordCipher cipher = new RecordCipher(DataKeys.open(Path.of(config.keys.dataKeystore), config.keys.password.toCharArray()));
+        RecordCipher cipher = new RecordCipher(DataKeys.open(Path.of(config.keys.dataKeystore), config.keys.password.toCharArray()),
+                PersonalData.from(catalogue));
         store = new RecordStore(db, cipher);
         DiskReserve disk = new DiskReserve(storagePaths(config), config.storage.minFree);
         boolean cleanStop = CleanStop.consume(config.dataDir(), store.head(id));

@@ -34,6 +34,7 @@ public final class DataKeys {
     private final char[] password;
     private volatile Map<Integer, byte[]> dataKeys;
     private volatile byte[] indexKey;
+    private volatile int current;
 
     private DataKeys(Path file, char[] password) {
         this.file = file;
@@ -66,6 +67,7 @@ public final class DataKeys {
         DataKeys k = new DataKeys(null, new char[0]);
         k.dataKeys = Map.of(1, randomKey(16));
         k.indexKey = randomKey(32);
+        k.current = 1;
         return k;
     }
 
@@ -83,6 +85,7 @@ public final class DataKeys {
         if (index == null || keys.isEmpty()) throw new GeneralSecurityException("no index key or no data key in " + file);
         this.dataKeys = Collections.unmodifiableMap(keys);
         this.indexKey = index;
+        this.current = ((TreeMap<Integer, byte[]>) keys).lastKey();
     }
 
     /** Adds a new data key and makes it the one that encrypts; returns its number. */
@@ -92,6 +95,7 @@ public final class DataKeys {
             Map<Integer, byte[]> keys = new TreeMap<>(dataKeys);
             keys.put(next, randomKey(16));
             dataKeys = Collections.unmodifiableMap(keys);
+            current = next;
             return next;
         }
         KeyStore ks = load(file, password);
@@ -108,7 +112,7 @@ public final class DataKeys {
     }
 
     public int current() {
-        return ((TreeMap<Integer, byte[]>) new TreeMap<>(dataKeys)).lastKey();
+        return current;
     }
 
     /** The data key of that number; reloads the keystore once if it is not known yet. */

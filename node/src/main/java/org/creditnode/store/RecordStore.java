@@ -141,21 +141,21 @@ public final class RecordStore {
                 + "subject_key, status, decision_date, publicity_until, received_at, hash, prev_hash, canonical_utf8, sig_alg, "
                 + "key_id, batch_id, leaf_index, proof, signature, via, log_no, enc_key) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int key = cipher.currentKey();
             for (StoredRecord r : records) {
                 ps.setString(1, r.id());
                 ps.setInt(2, r.version());
                 ps.setString(3, r.origin());
                 ps.setLong(4, r.seq());
                 ps.setString(5, r.category());
-                ps.setString(6, cipher.subjectIndex(r.subjectKey()));
+                ps.setString(6, cipher.storedSubject(r.subjectKey(), r.canonical()));
                 ps.setString(7, r.status().name());
                 setDate(ps, 8, r.decisionDate());
                 setDate(ps, 9, r.publicityUntil());
                 ps.setString(10, r.receivedAt());
                 ps.setString(11, r.hash());
                 ps.setString(12, r.prevHash());
-                ps.setBytes(13, cipher.encrypt(r.canonical().getBytes(StandardCharsets.UTF_8), r.id() + "@" + r.version()));
+                int key = cipher.keyFor(r.canonical());
+                ps.setBytes(13, cipher.encrypt(r.canonical().getBytes(StandardCharsets.UTF_8), key, r.id() + "@" + r.version()));
                 ps.setString(14, r.sigAlg());
                 ps.setString(15, r.keyId());
                 ps.setString(16, r.batchId());
@@ -228,11 +228,17 @@ public final class RecordStore {
         }
     }
 
-    /** A subject's records, newest first; {@code beforeRowNo} is the cursor of the previous page (0 = first page). */
+    /**
+     * A subject's records, newest first; {@code beforeRowNo} is the cursor of the previous page
+     * (0 = first page). The column holds an organisation's code as it is and a person's as its
+     * keyed index: both are asked for.
+     */
     public List<StoredRecord> bySubject(String subjectKey, int limit, long beforeRowNo) throws SQLException {
-        return beforeRowNo > 0
-                ? select("subject_key = ? AND row_no < ? ORDER BY row_no DESC", limit, cipher.subjectIndex(subjectKey), beforeRowNo)
-                : select("subject_key = ? ORDER BY row_no DESC", limit, cipher.subjectIndex(subjectKey));
+        List<String> keys = cipher.subjectLookups(subjectKey);
+        String in = keys.size() == 1 ? "subject_key = ?" : "subject_key IN (?, ?)";
+        List<Object> args = new ArrayList<>(keys);
+        if (beforeRowNo > 0) args.add(beforeRowNo);
+        return select(in + (beforeRowNo > 0 ? " AND row_no < ?" : "") + " ORDER BY row_no DESC", limit, args.toArray());
     }
 
     /** An origin's records in sequence order from {@code fromSeq}: the catch-up read. */

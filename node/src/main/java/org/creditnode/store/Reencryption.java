@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brings every stored record under the current data key: records from before encryption at rest
- * (enc_key 0: clear bytes, clear subject code) and records under an older key after a rotation.
+ * Brings every stored record with personal data under the current data key: records from before
+ * encryption at rest (enc_key 0: clear bytes, clear subject code; those without personal data are
+ * marked clear, -1) and records under an older key after a rotation.
  * Works in small transactions while the node serves (each row is updated only if it still has
  * the key it was read with, so instances doing this at once do not clash), and reports progress.
  */
@@ -76,7 +77,8 @@ public final class Reencryption {
 
     /** Records not yet under the current key. */
     public long remaining() throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credit_record WHERE enc_key <> ?")) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM credit_record WHERE enc_key <> ? AND enc_key <> " + RecordCipher.CLEAR)) {
             ps.setInt(1, cipher.currentKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -119,7 +121,8 @@ public final class Reencryption {
             try {
                 List<Row> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, version, enc_key, canonical_utf8, subject_key FROM credit_record WHERE enc_key <> ? ORDER BY row_no")) {
+                        "SELECT id, version, enc_key, canonical_utf8, subject_key FROM credit_record WHERE enc_key <> ? AND enc_key <> "
+                                + RecordCipher.CLEAR + " ORDER BY row_no")) {
                     ps.setMaxRows(chunk);
                     ps.setInt(1, key);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -132,10 +135,12 @@ public final class Reencryption {
                     for (Row r : rows) {
                         String aad = r.id() + "@" + r.version();
                         byte[] plain = cipher.decrypt(r.bytes(), r.encKey(), aad);
-                        up.setBytes(1, cipher.encrypt(plain, aad));
-                        // before encryption at rest the subject column held the code itself
-                        up.setString(2, r.encKey() == 0 ? cipher.subjectIndex(r.subjectKey()) : r.subjectKey());
-                        up.setInt(3, key);
+                        String canonical = new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+                        int to = cipher.keyFor(canonical);
+                        up.setBytes(1, cipher.encrypt(plain, to, aad));
+                        // before encryption at rest the subject column held every code itself
+                        up.setString(2, r.encKey() == RecordCipher.LEGACY ? cipher.storedSubject(r.subjectKey(), canonical) : r.subjectKey());
+                        up.setInt(3, to);
                         up.setString(4, r.id());
                         up.setInt(5, r.version());
                         up.setInt(6, r.encKey());

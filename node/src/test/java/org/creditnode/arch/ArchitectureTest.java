@@ -84,7 +84,7 @@ class ArchitectureTest {
                 Map.entry("policy", List.of("config", "record")),
                 Map.entry("store", List.of("config", "record", "sign", "privacy", "account")),
                 Map.entry("account", List.<String>of()),
-                Map.entry("privacy", List.of("config")),
+                Map.entry("privacy", List.of("config", "record")),
                 Map.entry("access", List.of("config", "record", "policy", "privacy", "problem", "store", "account", "sign")),
                 Map.entry("route", List.of("config", "record", "policy")),
                 Map.entry("ingest", List.of("config", "record", "sign", "store", "problem", "policy", "account")),

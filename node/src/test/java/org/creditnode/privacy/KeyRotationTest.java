@@ -36,7 +36,11 @@ class KeyRotationTest {
             Http dept = TestAccess.department(node);
             Http admin = TestAccess.admin(node);
             StringBuilder batch = new StringBuilder("{\"records\": [");
-            for (int i = 1; i <= 300; i++) batch.append(i == 1 ? "" : ",").append(SampleRecords.penaltyAgainst(i));
+            for (int i = 1; i <= 300; i++) { // people's records: the ones encrypted at rest
+                com.fasterxml.jackson.databind.node.ObjectNode r = SampleRecords.penaltyAgainstPerson();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("subject")).put("code", SampleRecords.validIdNumber(1000 + i));
+                batch.append(i == 1 ? "" : ",").append(r);
+            }
             Http.Reply r = dept.postJson("/api/v1/records", batch.append("]}").toString());
             r.json().get("accepted").forEach(a -> ids.add(a.get("id").asText()));
             assertEquals(300, ids.size(), r.body());

@@ -22,7 +22,7 @@ class RecordCipherTest {
 
     @Test
     void whatIsStoredNamesNoOneAndReadsBack() {
-        RecordCipher c = new RecordCipher(DataKeys.open(dir.resolve("data.p12"), "pw".toCharArray()));
+        RecordCipher c = new RecordCipher(DataKeys.open(dir.resolve("data.p12"), "pw".toCharArray()), PersonalData.everything());
         byte[] stored = c.encrypt(RECORD, "360404-1@1");
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("36040419900101123X"));
         assertArrayEquals(RECORD, c.decrypt(stored, c.currentKey(), "360404-1@1"));
@@ -32,7 +32,7 @@ class RecordCipherTest {
 
     @Test
     void aCiphertextMovedToAnotherRowOrAlteredIsRefused() {
-        RecordCipher c = new RecordCipher(DataKeys.open(dir.resolve("data.p12"), "pw".toCharArray()));
+        RecordCipher c = new RecordCipher(DataKeys.open(dir.resolve("data.p12"), "pw".toCharArray()), PersonalData.everything());
         byte[] stored = c.encrypt(RECORD, "360404-1@1");
         assertThrows(IllegalStateException.class, () -> c.decrypt(stored, c.currentKey(), "360404-2@1"));
         stored[stored.length - 20] ^= 1;
@@ -42,17 +42,17 @@ class RecordCipherTest {
     @Test
     void theIndexIsStableAcrossRestartsAndRotationsAndKeyed() throws Exception {
         Path file = dir.resolve("data.p12");
-        RecordCipher first = new RecordCipher(DataKeys.open(file, "pw".toCharArray()));
+        RecordCipher first = new RecordCipher(DataKeys.open(file, "pw".toCharArray()), PersonalData.everything());
         String index = first.subjectIndex("36040419900101123X");
         assertEquals(64, index.length());
         assertFalse(index.contains("36040419900101123X"));
         byte[] old = first.encrypt(RECORD, "r@1");
         assertEquals(2, first.keys().rotate());
-        RecordCipher reopened = new RecordCipher(DataKeys.open(file, "pw".toCharArray()));
+        RecordCipher reopened = new RecordCipher(DataKeys.open(file, "pw".toCharArray()), PersonalData.everything());
         assertEquals(2, reopened.currentKey(), "the newest key encrypts");
         assertEquals(index, reopened.subjectIndex("36040419900101123X"), "lookups keep working after a rotation");
         assertArrayEquals(RECORD, reopened.decrypt(old, 1, "r@1"), "old keys still decrypt");
-        RecordCipher other = new RecordCipher(DataKeys.open(dir.resolve("other.p12"), "pw".toCharArray()));
+        RecordCipher other = new RecordCipher(DataKeys.open(dir.resolve("other.p12"), "pw".toCharArray()), PersonalData.everything());
         assertNotEquals(index, other.subjectIndex("36040419900101123X"), "without the node's key the index cannot be recomputed");
         assertTrue(RecordCipher.NONE.subjectIndex("X").equals("X"));
     }
