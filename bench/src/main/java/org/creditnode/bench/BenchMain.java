@@ -57,9 +57,13 @@ public final class BenchMain {
         String signing;
         @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
         Path configDir;
+        @Option(names = "--subjects", paramLabel = "KIND", defaultValue = "ORG",
+                description = "ORG: penalties against enterprises; PERSON: against people, each record encrypted at rest (default ${DEFAULT-VALUE})")
+        String subjects;
 
         FederationBenchmark.Options options() {
-            return new FederationBenchmark.Options(records, rate, steadySeconds, outageSeconds, outageRate, signing, configDir);
+            return new FederationBenchmark.Options(records, rate, steadySeconds, outageSeconds, outageRate, signing, configDir,
+                    "PERSON".equalsIgnoreCase(subjects));
         }
     }
 

@@ -33,7 +33,8 @@ final class FederationBenchmark {
     }
 
     /** Options of one federation run; rate 0 = half of the measured end-to-end peak. */
-    record Options(int records, int rate, int steadySeconds, int outageSeconds, int outageRate, String signing, Path configDir) {
+    record Options(int records, int rate, int steadySeconds, int outageSeconds, int outageRate, String signing, Path configDir,
+                   boolean people) {
     }
 
     /** What one federation run measured. */
@@ -62,6 +63,7 @@ final class FederationBenchmark {
     }
 
     static Figures measure(Options o, PrintStream progress) throws Exception {
+        people = o.people();
         Path dir = Files.createTempDirectory("credit-fedbench");
         try (LocalFederation fed = new LocalFederation(List.of(NATIONAL, "360000", "360400", COUNTY), dir,
                 o.configDir(), "ingest: { signing: " + o.signing() + " }")) {
@@ -207,7 +209,21 @@ final class FederationBenchmark {
     private static String batch(int n) throws Exception {
         ObjectNode b = JSON.createObjectNode();
         ArrayNode a = b.putArray("records");
-        for (int i = 0; i < n; i++) a.add(FeedCommand.sample("ADMIN_PENALTY", (int) (System.nanoTime() & 0x3ffffff) + i));
+        int seed = (int) (System.nanoTime() & 0x3ffffff);
+        for (int i = 0; i < n; i++) {
+            if (people) {
+                int k = seed + i;
+                ObjectNode r = org.creditnode.record.SampleRecords.penaltyAgainstPerson();
+                ((ObjectNode) r.get("subject")).put("code", org.creditnode.record.SampleRecords.validIdNumber(org.creditnode.record.SampleRecords.REGION,
+                        java.time.LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(k / 1000, 20000)), Math.floorMod(k, 1000)));
+                a.add(r);
+            } else {
+                a.add(FeedCommand.sample("ADMIN_PENALTY", seed + i));
+            }
+        }
         return JSON.writeValueAsString(b);
     }
+
+    /** Whether this run feeds records about people (set from the options before the run). */
+    private static volatile boolean people;
 }

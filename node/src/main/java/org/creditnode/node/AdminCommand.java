@@ -234,9 +234,10 @@ final class AdminCommand {
                 yield t.toString();
             }
             case "audit" -> {
-                TextTable t = new TextTable(">no", "at", "kind", "peer", "record", "code", "message");
+                TextTable t = new TextTable(">no", "at", "kind", "peer/account", "purpose", "record", "code", "message");
                 for (var e : body.path("events")) {
-                    t.row(e.path("no").asLong(), e.path("at").asText(), e.path("kind").asText(), e.path("peer").asText(""),
+                    String who = e.path("peer").asText("").isEmpty() ? e.path("account").asText("") : e.path("peer").asText();
+                    t.row(e.path("no").asLong(), e.path("at").asText(), e.path("kind").asText(), who, e.path("purpose").asText(""),
                             e.path("recordId").asText(""), e.path("code").asText(""), abbreviate(e.path("message").asText(""), 100));
                 }
                 yield t.toString();

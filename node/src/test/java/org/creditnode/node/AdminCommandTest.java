@@ -79,4 +79,41 @@ class AdminCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
         assertTrue(err.toString().contains("cannot reach http://127.0.0.1:1"), err.toString());
     }
+
+    @Test
+    void anOperatorCreatesAnAccountAndAnAuditorAndChecksTheAuditChain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path cfg = TestNodes.writeConfig(dir, "360404", TestNodes.freePort(), "federation: { ownLogCheckMs: 0 }\n");
+        try (CreditNode node = CreditNode.start(org.creditnode.config.NodeConfig.load(cfg).resolve(null, null), java.time.Clock.systemUTC())) {
+            String[] admin = {"admin", "--url", node.adminAddress(), "--token-file", node.config().dataDir().resolve("admin.token").toString()};
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, NodeMain.run(concat(admin, "account-create", "--name", "审批系统", "--authority", TestAccess.AUTHORITY,
+                    "--category", "ADMIN_PENALTY", "--purpose", "ADMIN_APPROVAL"), new PrintStream(out), new PrintStream(err)), err.toString());
+            String key = out.toString().lines().filter(l -> l.startsWith("cnk.")).findFirst().orElseThrow(() -> new AssertionError(out.toString()));
+            assertEquals(200, new Http(node.apiAddress()).withToken(key).with("X-Purpose", "ADMIN_APPROVAL").get("/api/v1/subjects/X/records").status(),
+                    "the printed key works");
+            out.reset();
+            assertEquals(0, NodeMain.run(concat(admin, "accounts"), new PrintStream(out), new PrintStream(err)));
+            assertTrue(out.toString().contains("审批系统") && out.toString().contains("ACTIVE"), out.toString());
+            out.reset();
+            assertEquals(0, NodeMain.run(concat(admin, "operator-create", "--name", "王五", "--role", "AUDITOR"), new PrintStream(out), new PrintStream(err)));
+            String auditorToken = out.toString().lines().filter(l -> l.startsWith("cno.")).findFirst().orElseThrow();
+            java.nio.file.Path auditorFile = java.nio.file.Files.writeString(dir.resolve("auditor.token"), auditorToken);
+            out.reset();
+            err.reset();
+            assertEquals(1, NodeMain.run(new String[]{"admin", "--url", node.adminAddress(), "--token-file", auditorFile.toString(), "pause", "360400"},
+                    new PrintStream(out), new PrintStream(err)));
+            assertTrue(err.toString().contains("ROLE_NOT_ALLOWED"), err.toString());
+            out.reset();
+            assertEquals(0, NodeMain.run(new String[]{"admin", "--url", node.adminAddress(), "--token-file", auditorFile.toString(), "audit-verify"},
+                    new PrintStream(out), new PrintStream(err)), err.toString());
+            assertTrue(out.toString().startsWith("audit chain OK"), out.toString());
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
