@@ -212,10 +212,8 @@ final class FederationBenchmark {
         int seed = (int) (System.nanoTime() & 0x3ffffff);
         for (int i = 0; i < n; i++) {
             if (people) {
-                int k = seed + i;
                 ObjectNode r = org.creditnode.record.SampleRecords.penaltyAgainstPerson();
-                ((ObjectNode) r.get("subject")).put("code", org.creditnode.record.SampleRecords.validIdNumber(org.creditnode.record.SampleRecords.REGION,
-                        java.time.LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(k / 1000, 20000)), Math.floorMod(k, 1000)));
+                ((ObjectNode) r.get("subject")).put("code", org.creditnode.record.SampleRecords.distinctIdNumber(seed + i));
                 a.add(r);
             } else {
                 a.add(FeedCommand.sample("ADMIN_PENALTY", seed + i));

@@ -144,34 +144,31 @@ final class IngestBenchmark {
         double rate() { return accepted / seconds; }
     }
 
+    /** Penalties against enterprises, all different: records without personal data. */
     private static List<byte[]> bodies(int records, int perRequest) throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        for (int done = 0; done < records; done += perRequest) {
-            ObjectNode b = JSON.createObjectNode();
-            ArrayNode a = b.putArray("records");
-            for (int i = 0; i < Math.min(perRequest, records - done); i++) {
-                ObjectNode r = SampleRecords.penalty();
-                ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, done + i));
-                a.add(r);
-            }
-            out.add(JSON.writeValueAsBytes(b));
-        }
-        return out;
+        return bodies(records, perRequest, n -> {
+            ObjectNode r = SampleRecords.penalty();
+            ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, n));
+            return r;
+        });
     }
 
     /** Penalties against natural persons, all different: every one is encrypted at rest and indexed by HMAC. */
     private static List<byte[]> peopleBodies(int records, int perRequest) throws IOException {
+        return bodies(records, perRequest, n -> {
+            ObjectNode r = SampleRecords.penaltyAgainstPerson();
+            ((ObjectNode) r.get("subject")).put("code", SampleRecords.distinctIdNumber(n));
+            return r;
+        });
+    }
+
+    /** Request bodies of {@code perRequest} records each, record n made by {@code record}. */
+    private static List<byte[]> bodies(int records, int perRequest, java.util.function.IntFunction<ObjectNode> record) throws IOException {
         List<byte[]> out = new ArrayList<>();
         for (int done = 0; done < records; done += perRequest) {
             ObjectNode b = JSON.createObjectNode();
             ArrayNode a = b.putArray("records");
-            for (int i = 0; i < Math.min(perRequest, records - done); i++) {
-                int n = done + i;
-                ObjectNode r = SampleRecords.penaltyAgainstPerson();
-                ((ObjectNode) r.get("subject")).put("code", SampleRecords.validIdNumber(SampleRecords.REGION,
-                        java.time.LocalDate.of(1960, 1, 1).plusDays(n / 1000), n % 1000));
-                a.add(r);
-            }
+            for (int i = 0; i < Math.min(perRequest, records - done); i++) a.add(record.apply(done + i));
             out.add(JSON.writeValueAsBytes(b));
         }
         return out;

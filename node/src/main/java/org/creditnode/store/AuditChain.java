@@ -199,8 +199,7 @@ public final class AuditChain {
         Path sig = dir.resolve(file.getFileName() + ".sig");
         Files.writeString(sig, Base64.getEncoder().encodeToString(signer.sign(bytes)) + "\n");
         String lastHash = events.get(events.size() - 1).hash();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT anchor_no FROM audit_head WHERE id = 1 FOR UPDATE");
                  PreparedStatement del = c.prepareStatement("DELETE FROM audit_event WHERE event_no <= ?");
                  PreparedStatement up = c.prepareStatement("UPDATE audit_head SET anchor_no = ?, anchor_hash = ? WHERE id = 1")) {
@@ -210,14 +209,9 @@ public final class AuditChain {
                 up.setLong(1, to);
                 up.setString(2, lastHash);
                 up.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            return null;
+        });
         LOG.info("audit entries {} to {} archived to {} (signature {})", h.anchorNo() + 1, to, file, sig);
         return new Archived(file, sig, h.anchorNo() + 1, to, events.size());
     }

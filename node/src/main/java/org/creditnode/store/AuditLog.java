@@ -90,9 +90,8 @@ public final class AuditLog {
         } else {
             LOG.warn("audit kind={} peer={} account={} record={} code={} message={}", kind, peer, account, recordId, code, msg);
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            db.inTransaction(c -> {
                 long last;
                 String lastHash;
                 try (PreparedStatement ps = c.prepareStatement("SELECT last_no, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
@@ -125,13 +124,8 @@ public final class AuditLog {
                     ps.setString(2, hash);
                     ps.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             LOG.error("could not store audit event kind={} code={}: SQLSTATE {} {}", kind, code, e.getSQLState(), e.getMessage());
         }

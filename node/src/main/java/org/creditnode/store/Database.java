@@ -53,6 +53,28 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() throws SQLException { return pool.getConnection(); }
 
+    /** Work on one connection in one transaction. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
     public boolean isPostgres() { return postgres; }
 
     /** True when a trivial query answers within a second: the health check. */

@@ -116,46 +116,37 @@ public final class Reencryption {
     private int runChunk(int key, int chunk) throws SQLException {
         record Row(String id, int version, int encKey, byte[] bytes, String subjectKey) {
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Row> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, version, enc_key, canonical_utf8, subject_key FROM credit_record WHERE enc_key <> ? AND enc_key <> "
-                                + RecordCipher.CLEAR + " ORDER BY row_no")) {
-                    ps.setMaxRows(chunk);
-                    ps.setInt(1, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4), rs.getString(5)));
-                    }
+        return db.inTransaction(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, version, enc_key, canonical_utf8, subject_key FROM credit_record WHERE enc_key <> ? AND enc_key <> "
+                            + RecordCipher.CLEAR + " ORDER BY row_no")) {
+                ps.setMaxRows(chunk);
+                ps.setInt(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4), rs.getString(5)));
                 }
-                int changed = 0;
-                try (PreparedStatement up = c.prepareStatement("UPDATE credit_record SET canonical_utf8 = ?, subject_key = ?, enc_key = ? "
-                        + "WHERE id = ? AND version = ? AND enc_key = ?")) {
-                    for (Row r : rows) {
-                        String aad = r.id() + "@" + r.version();
-                        byte[] plain = cipher.decrypt(r.bytes(), r.encKey(), aad);
-                        String canonical = new String(plain, java.nio.charset.StandardCharsets.UTF_8);
-                        int to = cipher.keyFor(canonical);
-                        up.setBytes(1, cipher.encrypt(plain, to, aad));
-                        // before encryption at rest the subject column held every code itself
-                        up.setString(2, r.encKey() == RecordCipher.LEGACY ? cipher.storedSubject(r.subjectKey(), canonical) : r.subjectKey());
-                        up.setInt(3, to);
-                        up.setString(4, r.id());
-                        up.setInt(5, r.version());
-                        up.setInt(6, r.encKey());
-                        up.addBatch();
-                    }
-                    for (int u : up.executeBatch()) changed += Math.max(0, u);
-                }
-                c.commit();
-                return rows.isEmpty() ? 0 : Math.max(changed, 1);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            int changed = 0;
+            try (PreparedStatement up = c.prepareStatement("UPDATE credit_record SET canonical_utf8 = ?, subject_key = ?, enc_key = ? "
+                    + "WHERE id = ? AND version = ? AND enc_key = ?")) {
+                for (Row r : rows) {
+                    String aad = r.id() + "@" + r.version();
+                    byte[] plain = cipher.decrypt(r.bytes(), r.encKey(), aad);
+                    String canonical = new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+                    int to = cipher.keyFor(canonical);
+                    up.setBytes(1, cipher.encrypt(plain, to, aad));
+                    // before encryption at rest the subject column held every code itself
+                    up.setString(2, r.encKey() == RecordCipher.LEGACY ? cipher.storedSubject(r.subjectKey(), canonical) : r.subjectKey());
+                    up.setInt(3, to);
+                    up.setString(4, r.id());
+                    up.setInt(5, r.version());
+                    up.setInt(6, r.encKey());
+                    up.addBatch();
+                }
+                for (int u : up.executeBatch()) changed += Math.max(0, u);
+            }
+            return rows.isEmpty() ? 0 : Math.max(changed, 1);
+        });
     }
 }

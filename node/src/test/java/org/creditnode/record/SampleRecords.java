@@ -85,6 +85,12 @@ public final class SampleRecords {
         return first17 + ResidentIdNumber.checkCharFor(first17);
     }
 
+    /** A valid synthetic ID number, different for every n up to 20 million (birth dates from 1960 on). */
+    public static String distinctIdNumber(int n) {
+        int k = Math.floorMod(n, 20_000_000);
+        return validIdNumber(REGION, LocalDate.of(1960, 1, 1).plusDays(k / 1000), k % 1000);
+    }
+
     /** A valid synthetic ID number of someone born 1990-01-01 in {@link #REGION}; n picks the sequence. */
     public static String validIdNumber(int n) {
         return validIdNumber(REGION, LocalDate.of(1990, 1, 1), Math.floorMod(n, 1000));
