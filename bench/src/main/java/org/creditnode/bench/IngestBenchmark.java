@@ -84,9 +84,10 @@ final class IngestBenchmark {
                 regions: %s
                 holidays: %s
                 purposes: %s
+                measures: %s
                 routes: %s
                 """.formatted(dir.resolve("data"), port, signing, Math.max(batchSize, 1000), conf.resolve("catalog.yaml"),
-                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("../routes").normalize()));
+                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("measures.yaml"), conf.resolve("../routes").normalize()));
         NodeConfig cfg = NodeConfig.load(cfgFile).resolve(null, null);
         try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

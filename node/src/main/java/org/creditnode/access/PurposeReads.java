@@ -74,6 +74,11 @@ public final class PurposeReads {
         audit.query(account.id(), purpose, subjectCode == null ? null : cipher.subjectIndex(subjectCode), recordId, what);
     }
 
+    /** The query-log entry of one subject's automatic check (逢查必报), with the check token. */
+    public void logCheck(Account account, String purpose, String subjectCode, String token) {
+        audit.query(account.id(), purpose, cipher.subjectIndex(subjectCode), null, "check " + token);
+    }
+
     private void refuse(Account account, String purpose, Problem.Kind kind, String code, String message) {
         audit.byAccount("READ_REFUSED", account.id(), code, (purpose == null ? "no purpose" : "purpose " + purpose) + ": " + message);
         throw new Problem(kind, code, message);

@@ -32,6 +32,8 @@ public final class NodeConfig {
     public String holidays;
     /** Purposes authorised reads may name (config/purposes.yaml); default: beside the configuration file. */
     public String purposes;
+    /** List types and measure lists for matching (config/measures.yaml); default: beside the configuration file. */
+    public String measures;
     /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
     public String routes;
 
@@ -220,6 +222,7 @@ public final class NodeConfig {
         regions = resolveAgainst(configDir, regions, "regions.yaml");
         holidays = resolveAgainst(configDir, holidays, "holidays.yaml");
         purposes = resolveAgainst(configDir, purposes, "purposes.yaml");
+        measures = resolveAgainst(configDir, measures, "measures.yaml");
         routes = resolveAgainst(configDir, routes, "../routes");
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {

@@ -17,6 +17,11 @@ import org.creditnode.api.DepartmentGate;
 import org.creditnode.api.OperatorGate;
 import org.creditnode.api.PublicApi;
 import org.creditnode.api.ReviewsApi;
+import org.creditnode.api.ChecksApi;
+import org.creditnode.store.ListEntries;
+import org.creditnode.workflows.matching.MatchingIndexer;
+import org.creditnode.workflows.matching.MatchingService;
+import org.creditnode.workflows.matching.MeasureList;
 import org.creditnode.ingest.ReviewService;
 import org.creditnode.store.PendingReviews;
 import org.creditnode.federation.TlsMaterial;
@@ -120,6 +125,7 @@ public final class CreditNode implements AutoCloseable {
         reencryption.checkKeys();
         PolicyEngine policies = Policies.standard(Neighbours.of(config));
         Purposes purposes = Purposes.load(Path.of(config.purposes), catalogue);
+        MeasureList measureList = MeasureList.load(Path.of(config.measures), catalogue, purposes);
         PendingReviews pendingReviews = new PendingReviews(db, cipher);
         AccessControl access = new AccessControl(new AccountStore(db), catalogue, purposes, clock, config.http.rateLimit);
         access.bootstrap(config.dataDir().resolve("admin.token"));
@@ -136,6 +142,8 @@ public final class CreditNode implements AutoCloseable {
         LogCursors cursors = new LogCursors(db);
         LogConsumers consumers = closeLater(new LogConsumers(recordLog, cursors, stored, instanceName(id, config), 10_000, 5_000));
         consumers.start(federation.feeder());
+        ListEntries listEntries = new ListEntries(db);
+        consumers.start(new MatchingIndexer(store, listEntries, cipher, json));
         JobLease jobs = new JobLease(cursors, consumers.owner(), 15_000);
         federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
@@ -162,11 +170,13 @@ public final class CreditNode implements AutoCloseable {
         TlsMaterial departmentTls = config.http.tls ? TlsMaterial.load(Path.of(config.keys.tlsKeystore),
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
+        MatchingService matching = new MatchingService(listEntries, store, measureList,
+                policies, reads, cipher, signer, json, clock);
         api = closeLater(new ApiServer(config.http.host, config.http.port, departmentTls, json, List.of(
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes,
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
-                new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json)),
+                new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching)),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,

@@ -24,6 +24,8 @@ public final class Policies {
                 .register(Scope.PURPOSE_READ, PurposeRead.class, new AccountRules.CategoryWithinPurpose())
                 .register(Scope.REVIEW, Review.class, new ReviewRules.ReviewerHoldsRole())
                 .register(Scope.REVIEW, Review.class, new ReviewRules.SameAuthority())
-                .register(Scope.REVIEW, Review.class, new ReviewRules.NotTheSubmitter());
+                .register(Scope.REVIEW, Review.class, new ReviewRules.NotTheSubmitter())
+                .register(Scope.MATCH_ENTRY, MatchRules.Entry.class, new MatchRules.EntryInForce())
+                .register(Scope.MATCH_MEASURE, MatchRules.Measure.class, new MatchRules.MeasureForPurpose());
     }
 }

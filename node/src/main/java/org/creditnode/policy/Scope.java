@@ -19,5 +19,9 @@ public enum Scope {
     /** May this account read a record of this category for this purpose? Context: {@link PurposeRead}. */
     PURPOSE_READ,
     /** May this account decide on that pending record? Context: {@link Review}. */
-    REVIEW
+    REVIEW,
+    /** Does this list entry count in a check today? Context: {@link MatchRules.Entry}. */
+    MATCH_ENTRY,
+    /** Does this measure apply to a check for that purpose today? Context: {@link MatchRules.Measure}. */
+    MATCH_MEASURE
 }

@@ -90,12 +90,22 @@ class FederationProcessTest {
     @Order(2)
     void aSeriousDishonestyListEntryMadeAtTheProvinceReachesTheCounty() throws Exception {
         feed("360000", 5, "SERIOUS_DISHONESTY_LIST");
+        String listed = SampleRecords.validUscc("360404", SUBJECTS.get()); // the last list entry's subject
         feed("360000", 7, "ADMIN_PENALTY"); // not distributed: stays at the province (and goes up)
         await("the list entries at the county", Duration.ofSeconds(60), () -> fed.records("360404", "360000") >= 5);
         await("province records at national", Duration.ofSeconds(60), () -> fed.records("100000", "360000") >= 12);
         assertEquals(5, fed.records("360400", "360000"), "the city holds the province's list entries only");
         assertEquals(5, fed.records("360404", "360000"), "the county holds the province's list entries only");
         assertEquals(12, fed.records("100000", "360000"), "national aggregates everything of the province");
+
+        // matched at the county: the province's entry with the measures of the county's purpose
+        String check = "{\"subject\": \"" + listed + "\", \"purpose\": \"SUPERVISION\"}";
+        await("the entry matched at the county", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post("360404", "/api/v1/checks", check).body()).path("entries").size() == 1);
+        JsonNode answer = JSON.readTree(fed.post("360404", "/api/v1/checks", check).body());
+        assertEquals("360000", answer.path("entries").get(0).path("origin").asText(), answer.toString());
+        assertEquals("拖欠农民工工资失信联合惩戒对象", answer.path("entries").get(0).path("listTypeLabel").asText());
+        assertEquals("M-SUPERVISION-UP", answer.path("measures").path("recommended").get(0).path("id").asText(), answer.toString());
     }
 
     @Test

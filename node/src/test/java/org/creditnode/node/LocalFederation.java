@@ -223,11 +223,12 @@ public final class LocalFederation implements AutoCloseable {
                 regions: %s
                 holidays: %s
                 purposes: %s
+                measures: %s
                 routes: %s
                 %s
                 """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
                 httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
-                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolveSibling("routes"), extraYaml));
+                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 
     private static int freePort() throws IOException {

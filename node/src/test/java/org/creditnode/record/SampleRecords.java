@@ -148,6 +148,7 @@ public final class SampleRecords {
         ObjectNode r = envelope("RED_LIST", "ORG", validUscc(REGION, 19), "九江示例物流有限公司");
         ObjectNode f = r.putObject("fields");
         f.put("LIST_NAME", "纳税信用A级纳税人");
+        f.put("LIST_TYPE", "TAX_A");
         f.put("LIST_REASON", "2025年度纳税信用评价为A级");
         f.put("LIST_BASIS", "《纳税信用管理办法》");
         f.put("LIST_DOC_NO", "柴税信〔2026〕3号");
@@ -164,6 +165,7 @@ public final class SampleRecords {
         ObjectNode r = envelope("SERIOUS_DISHONESTY_LIST", "ORG", validUscc(REGION, 20), "九江示例工程有限公司");
         ObjectNode f = r.putObject("fields");
         f.put("LIST_NAME", "拖欠农民工工资失信联合惩戒对象名单");
+        f.put("LIST_TYPE", "WAGE_ARREARS");
         f.put("LIST_REASON", "克扣、无故拖欠农民工工资达到认定拒不支付劳动报酬罪数额标准");
         f.put("LIST_BASIS", "《保障农民工工资支付条例》第四十八条");
         f.put("LIST_DOC_NO", "柴人社失〔2026〕5号");
