@@ -53,6 +53,8 @@ final class IngestBenchmark {
                 f.people().seconds, f.people().rate());
         out.printf("%nauthorised reads (one client, query log on): %d reads, p50 %.2f ms, p99 %.2f ms%n", f.reads().count(),
                 f.reads().p50(), f.reads().p99());
+        out.printf("checks (one client, %d list entries): %d single, p50 %.2f ms, p99 %.2f ms; batch form %d subjects at %.0f subjects/s%n",
+                LISTED, f.checks().singles(), f.checks().p50(), f.checks().p99(), f.checks().batchSubjects(), f.checks().batchRate());
         out.println();
         out.printf("records committed in the database: %d (accepted %d, refused requests %d)%n", f.stored(), f.expected(),
                 f.single().failed + f.batches().failed);
@@ -60,7 +62,7 @@ final class IngestBenchmark {
     }
 
     /** What one ingest run measured; {@code consistent} when every accepted record is in the database exactly once. */
-    record Figures(Result single, Result batches, Result people, long stored, Reads reads) {
+    record Figures(Result single, Result batches, Result people, long stored, Reads reads, Checks checks) {
         long expected() { return single.accepted + batches.accepted + people.accepted; }
 
         boolean consistent() { return stored == expected() && single.failed + batches.failed + people.failed == 0; }
@@ -102,7 +104,8 @@ final class IngestBenchmark {
             Result batches = run(client, uri, key, bodies(batched, batchSize), Math.min(threads, 4));
             Result people = run(client, uri, key, peopleBodies(batched, batchSize), Math.min(threads, 4));
             long stored = node.store().count() - before;
-            return new Figures(single, batches, people, stored, reads(client, node, key, 2000));
+            Reads reads = reads(client, node, key, 2000);
+            return new Figures(single, batches, people, stored, reads, checks(client, node, uri, key, threads));
         } finally {
             deleteTree(dir);
         }
@@ -112,8 +115,8 @@ final class IngestBenchmark {
     private static String departmentKey(HttpClient client, CreditNode node) throws Exception {
         String token = Files.readString(node.config().dataDir().resolve("admin.token")).trim();
         String body = JSON.writeValueAsString(java.util.Map.of("name", "benchmark", "authorities",
-                List.of(SampleRecords.authorityUscc(SampleRecords.REGION, 1)), "categories", List.of("ADMIN_PENALTY", "ADMIN_LICENSE"),
-                "purposes", List.of("SUPERVISION"), "rateLimit", 100000));
+                List.of(SampleRecords.authorityUscc(SampleRecords.REGION, 1)), "categories", List.of("ADMIN_PENALTY", "ADMIN_LICENSE", "SERIOUS_DISHONESTY_LIST"),
+                "purposes", List.of("SUPERVISION", "PROCUREMENT"), "rateLimit", 100000));
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(node.adminAddress() + "admin/v1/accounts"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -135,6 +138,56 @@ final class IngestBenchmark {
         }
         java.util.Arrays.sort(ms);
         return new Reads(n, ms[(int) (n * 0.50)], ms[(int) Math.min(n - 1, n * 0.99)]);
+    }
+
+    /** Automatic matching: single checks' latency and the batch form's rate, over subjects half of them listed. */
+    record Checks(int singles, double p50, double p99, int batchSubjects, double batchRate) {
+    }
+
+    private static final int LISTED = 2000;
+
+    private static Checks checks(HttpClient client, CreditNode node, URI records, String key, int threads) throws Exception {
+        run(client, records, key, bodies(LISTED, 1000, n -> {
+            ObjectNode r = SampleRecords.seriousDishonesty();
+            ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, n));
+            return r;
+        }), 2);
+        URI checks = URI.create(node.apiAddress() + "api/v1/checks");
+        String last = SampleRecords.validUscc(SampleRecords.REGION, LISTED - 1);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (JSON.readTree(check(client, checks, key, "{\"subject\": \"" + last + "\", \"purpose\": \"PROCUREMENT\"}").body())
+                .path("entries").isEmpty()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the list entries never reached the matching index");
+            Thread.sleep(50); // the matching consumer runs behind the commit
+        }
+        int n = 2000;
+        double[] ms = new double[n];
+        for (int i = -200; i < n; i++) {
+            String code = SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(i * 7919, 2 * LISTED));
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = check(client, checks, key, "{\"subject\": \"" + code + "\", \"purpose\": \"PROCUREMENT\"}");
+            if (r.statusCode() != 200) throw new IllegalStateException("check refused: " + r.statusCode() + " " + r.body());
+            if (i >= 0) ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        int batches = 10;
+        long t0 = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            ArrayNode subjects = JSON.createArrayNode();
+            for (int i = 0; i < 1000; i++) subjects.add(SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(b * 1000 + i * 13, 2 * LISTED)));
+            ObjectNode body = JSON.createObjectNode();
+            body.set("subjects", subjects);
+            body.put("purpose", "PROCUREMENT");
+            HttpResponse<String> r = check(client, checks, key, JSON.writeValueAsString(body));
+            if (r.statusCode() != 200) throw new IllegalStateException("batch check refused: " + r.statusCode());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Checks(n, ms[n / 2], ms[(int) Math.min(n - 1, n * 0.99)], batches * 1000, batches * 1000 / seconds);
+    }
+
+    private static HttpResponse<String> check(HttpClient client, URI uri, String key, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).header("Authorization", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Latency of authorised reads of a subject's records, each written to the query log. */

@@ -80,6 +80,10 @@ final class PerfBenchmark {
                 "SM2 sign (one signature per request without group commit)", sign));
         rows.add(new Row("node", "authorised read of a subject's records, p50 (query log on)", ingest.reads().p50(), "ms", "", 0));
         rows.add(new Row("node", "authorised read of a subject's records, p99 (query log on)", ingest.reads().p99(), "ms", "", 0));
+        rows.add(new Row("node", "check (自动比对), one subject, p50 (2,000 list entries)", ingest.checks().p50(), "ms", "", 0));
+        rows.add(new Row("node", "check (自动比对), one subject, p99 (2,000 list entries)", ingest.checks().p99(), "ms", "target 2 ms", 2));
+        rows.add(new Row("node", "check (自动比对), batch form of 1,000 subjects", ingest.checks().batchRate(), "subjects/s",
+                "target 20,000", 20000));
 
         if (ingestOnly) { // the limits and the ingest figures alone (about a minute): for changes to the ingest path
             print(rows, out);

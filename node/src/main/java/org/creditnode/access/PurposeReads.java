@@ -74,9 +74,11 @@ public final class PurposeReads {
         audit.query(account.id(), purpose, subjectCode == null ? null : cipher.subjectIndex(subjectCode), recordId, what);
     }
 
-    /** The query-log entry of one subject's automatic check (逢查必报), with the check token. */
-    public void logCheck(Account account, String purpose, String subjectCode, String token) {
-        audit.query(account.id(), purpose, cipher.subjectIndex(subjectCode), null, "check " + token);
+    /** The query-log entries of one automatic check (逢查必报), a subject each, with the check token. */
+    public void logCheck(Account account, String purpose, List<String> subjectCodes, String token) {
+        List<String> keys = new java.util.ArrayList<>(subjectCodes.size());
+        for (String code : subjectCodes) keys.add(cipher.subjectIndex(code));
+        audit.queries(account.id(), purpose, keys, "check " + token);
     }
 
     private void refuse(Account account, String purpose, Problem.Kind kind, String code, String message) {

@@ -82,13 +82,39 @@ public final class AuditLog {
         append("QUERY", null, account, purpose, subjectKey, recordId, "READ", message);
     }
 
+    /** One entry to append: what {@link #append(List)} chains. */
+    private record Draft(String kind, String peer, String account, String purpose, String subjectKey, String recordId, String code,
+                         String message) {
+    }
+
     private void append(String kind, String peer, String account, String purpose, String subjectKey, String recordId,
                         String code, String message) {
-        String msg = message == null ? null : Masking.maskIdNumbers(message.length() > 2000 ? message.substring(0, 2000) : message);
-        if ("QUERY".equals(kind)) {
-            LOG.info("audit kind={} account={} purpose={} record={} message={}", kind, account, purpose, recordId, msg);
-        } else {
-            LOG.warn("audit kind={} peer={} account={} record={} code={} message={}", kind, peer, account, recordId, code, msg);
+        append(List.of(new Draft(kind, peer, account, purpose, subjectKey, recordId, code, message)));
+    }
+
+    /**
+     * The query-log entries of one batch check, one per subject, appended in one transaction:
+     * a check of 1,000 subjects is one lock on the chain's head, not 1,000.
+     */
+    public void queries(String account, String purpose, List<String> subjectKeys, String message) {
+        List<Draft> drafts = new ArrayList<>(subjectKeys.size());
+        for (String key : subjectKeys) drafts.add(new Draft("QUERY", null, account, purpose, key, null, "READ", message));
+        append(drafts);
+    }
+
+    /** Appends entries in order under the lock on the chain's head, each linked to the one before. */
+    private void append(List<Draft> drafts) {
+        List<Draft> masked = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            String msg = d.message() == null ? null
+                    : Masking.maskIdNumbers(d.message().length() > 2000 ? d.message().substring(0, 2000) : d.message());
+            masked.add(new Draft(d.kind(), d.peer(), d.account(), d.purpose(), d.subjectKey(), d.recordId(), d.code(), msg));
+            if ("QUERY".equals(d.kind())) {
+                LOG.info("audit kind={} account={} purpose={} record={} message={}", d.kind(), d.account(), d.purpose(), d.recordId(), msg);
+            } else {
+                LOG.warn("audit kind={} peer={} account={} record={} code={} message={}", d.kind(), d.peer(), d.account(), d.recordId(),
+                        d.code(), msg);
+            }
         }
         try {
             db.inTransaction(c -> {
@@ -100,34 +126,39 @@ public final class AuditLog {
                     last = rs.getLong(1);
                     lastHash = rs.getString(2);
                 }
-                Event e = new Event(last + 1, clock.instant().toString(), kind, peer, recordId, code, msg, account, purpose,
-                        subjectKey, lastHash, null);
-                String hash = e.expectedHash();
+                String at = clock.instant().toString();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (" + COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setLong(1, e.no());
-                    ps.setString(2, e.at());
-                    ps.setString(3, kind);
-                    ps.setString(4, peer);
-                    ps.setString(5, recordId);
-                    ps.setString(6, code);
-                    ps.setString(7, msg);
-                    ps.setString(8, account);
-                    ps.setString(9, purpose);
-                    ps.setString(10, subjectKey);
-                    ps.setString(11, lastHash);
-                    ps.setString(12, hash);
-                    ps.executeUpdate();
+                    for (Draft d : masked) {
+                        Event e = new Event(++last, at, d.kind(), d.peer(), d.recordId(), d.code(), d.message(), d.account(), d.purpose(),
+                                d.subjectKey(), lastHash, null);
+                        lastHash = e.expectedHash();
+                        ps.setLong(1, e.no());
+                        ps.setString(2, e.at());
+                        ps.setString(3, e.kind());
+                        ps.setString(4, e.peer());
+                        ps.setString(5, e.recordId());
+                        ps.setString(6, e.code());
+                        ps.setString(7, e.message());
+                        ps.setString(8, e.account());
+                        ps.setString(9, e.purpose());
+                        ps.setString(10, e.subjectKey());
+                        ps.setString(11, e.prevHash());
+                        ps.setString(12, lastHash);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_no = ?, last_hash = ? WHERE id = 1")) {
-                    ps.setLong(1, e.no());
-                    ps.setString(2, hash);
+                    ps.setLong(1, last);
+                    ps.setString(2, lastHash);
                     ps.executeUpdate();
                 }
                 return null;
             });
         } catch (SQLException e) {
-            LOG.error("could not store audit event kind={} code={}: SQLSTATE {} {}", kind, code, e.getSQLState(), e.getMessage());
+            LOG.error("could not store {} audit event(s), first kind={} code={}: SQLSTATE {} {}", drafts.size(), drafts.get(0).kind(),
+                    drafts.get(0).code(), e.getSQLState(), e.getMessage());
         }
     }
 

@@ -55,10 +55,12 @@ class AuditChainTest {
     void aWholeChainVerifiesWithItsSeals() throws Exception {
         chain.seal();
         audit.query("acc1", "SUPERVISION", "abc", "360404-1", "returned 1");
+        audit.queries("acc1", "PROCUREMENT", java.util.List.of("k1", "k2", "k3"), "check chk-1"); // a batch check: one transaction
         chain.seal();
         AuditChain.Verdict v = chain.verify();
         assertTrue(v.ok(), v.toString());
-        assertEquals(11, v.entries());
+        assertEquals(14, v.entries());
+        assertEquals(3, audit.queriesAbout("k2", 10).size() + audit.queriesAbout("k1", 10).size() + audit.queriesAbout("k3", 10).size());
         assertEquals(2, v.seals());
     }
 

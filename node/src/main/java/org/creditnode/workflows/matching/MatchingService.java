@@ -80,6 +80,7 @@ public final class MatchingService {
         out.put("node", signer.keyId());
         if (measures.sample()) out.put("measureList", "SAMPLE: configure the measure list your platform adopted");
         List<ObjectNode> answers = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
         for (int i = 0; i < subjects.size(); i++) {
             String code = subjects.get(i) == null ? "" : subjects.get(i).trim().toUpperCase(Locale.ROOT);
             if (!code.matches("[0-9A-Z]{18}")) {
@@ -93,8 +94,9 @@ public final class MatchingService {
                 continue;
             }
             answers.add(answer(code, purpose, today));
-            reads.logCheck(account, purpose, code, token);
+            checked.add(code);
         }
+        if (!checked.isEmpty()) reads.logCheck(account, purpose, checked, token);
         if (batch) {
             ArrayNode results = out.putArray("results");
             answers.forEach(results::add);
