@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-bench", usageHelpAutoWidth = true,
         description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
-        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.Feed.class,
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.Feed.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain {
 
@@ -122,6 +122,23 @@ public final class BenchMain {
         public Integer call() {
             try {
                 return IngestBenchmark.bench(singles, records, batch, threads, signing, configDir, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "matchbench", description = "Automatic matching against a large list: single and batch checks through the HTTP API.")
+    static final class MatchBench implements Callable<Integer> {
+        @Option(names = "--entries", paramLabel = "N", defaultValue = "1000000", description = "list entries in the index (default ${DEFAULT-VALUE})")
+        int entries;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return MatchBenchmark.run(entries, configDir, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;

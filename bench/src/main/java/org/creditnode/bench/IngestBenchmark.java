@@ -71,26 +71,7 @@ final class IngestBenchmark {
     /** Starts a node on a fresh embedded default in this JVM and measures ingest through its HTTP API. */
     static Figures measure(int singles, int batched, int batchSize, int threads, String signing, Path configDir) throws Exception {
         Path dir = Files.createTempDirectory("credit-bench");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path cfgFile = dir.resolve("bench.yaml");
-        Path conf = configDir.toAbsolutePath().normalize();
-        Files.writeString(cfgFile, """
-                node: { id: "360404", name: bench, level: county }
-                data: %s
-                http: { host: 127.0.0.1, port: %d }
-                ingest: { signing: %s, maxBatch: %d }
-                catalogue: %s
-                regions: %s
-                holidays: %s
-                purposes: %s
-                measures: %s
-                routes: %s
-                """.formatted(dir.resolve("data"), port, signing, Math.max(batchSize, 1000), conf.resolve("catalog.yaml"),
-                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("measures.yaml"), conf.resolve("../routes").normalize()));
-        NodeConfig cfg = NodeConfig.load(cfgFile).resolve(null, null);
+        NodeConfig cfg = benchConfig(dir, configDir, signing, Math.max(batchSize, 1000));
         try (CreditNode node = CreditNode.start(cfg, Clock.systemUTC())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(threads)).build();
@@ -111,8 +92,33 @@ final class IngestBenchmark {
         }
     }
 
+    /** A county node's configuration on a fresh embedded default in {@code dir}, on a free loopback port. */
+    static NodeConfig benchConfig(Path dir, Path configDir, String signing, int maxBatch) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path cfgFile = dir.resolve("bench.yaml");
+        Path conf = configDir.toAbsolutePath().normalize();
+        Files.writeString(cfgFile, """
+                node: { id: "360404", name: bench, level: county }
+                data: %s
+                http: { host: 127.0.0.1, port: %d }
+                ingest: { signing: %s, maxBatch: %d }
+                catalogue: %s
+                regions: %s
+                holidays: %s
+                purposes: %s
+                measures: %s
+                routes: %s
+                """.formatted(dir.resolve("data"), port, signing, maxBatch, conf.resolve("catalog.yaml"),
+                conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("measures.yaml"),
+                conf.resolve("../routes").normalize()));
+        return NodeConfig.load(cfgFile).resolve(null, null);
+    }
+
     /** An account for the benchmark's records, created as an operator creates one: with the bootstrap token. */
-    private static String departmentKey(HttpClient client, CreditNode node) throws Exception {
+    static String departmentKey(HttpClient client, CreditNode node) throws Exception {
         String token = Files.readString(node.config().dataDir().resolve("admin.token")).trim();
         String body = JSON.writeValueAsString(java.util.Map.of("name", "benchmark", "authorities",
                 List.of(SampleRecords.authorityUscc(SampleRecords.REGION, 1)), "categories", List.of("ADMIN_PENALTY", "ADMIN_LICENSE", "SERIOUS_DISHONESTY_LIST"),
@@ -146,7 +152,7 @@ final class IngestBenchmark {
 
     private static final int LISTED = 2000;
 
-    private static Checks checks(HttpClient client, CreditNode node, URI records, String key, int threads) throws Exception {
+    static Checks checks(HttpClient client, CreditNode node, URI records, String key, int threads) throws Exception {
         run(client, records, key, bodies(LISTED, 1000, n -> {
             ObjectNode r = SampleRecords.seriousDishonesty();
             ((ObjectNode) r.get("subject")).put("code", SampleRecords.validUscc(SampleRecords.REGION, n));
@@ -160,10 +166,15 @@ final class IngestBenchmark {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the list entries never reached the matching index");
             Thread.sleep(50); // the matching consumer runs behind the commit
         }
+        return measureChecks(client, checks, key, LISTED);
+    }
+
+    /** Single checks (latency) and batch checks (rate) over subjects of which the first {@code listed} are on a list. */
+    static Checks measureChecks(HttpClient client, URI checks, String key, int listed) throws Exception {
         int n = 2000;
         double[] ms = new double[n];
         for (int i = -200; i < n; i++) {
-            String code = SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(i * 7919, 2 * LISTED));
+            String code = SampleRecords.validUscc(SampleRecords.REGION, (int) Math.floorMod(i * 7919L, 2L * listed));
             long t0 = System.nanoTime();
             HttpResponse<String> r = check(client, checks, key, "{\"subject\": \"" + code + "\", \"purpose\": \"PROCUREMENT\"}");
             if (r.statusCode() != 200) throw new IllegalStateException("check refused: " + r.statusCode() + " " + r.body());
@@ -174,7 +185,9 @@ final class IngestBenchmark {
         long t0 = System.nanoTime();
         for (int b = 0; b < batches; b++) {
             ArrayNode subjects = JSON.createArrayNode();
-            for (int i = 0; i < 1000; i++) subjects.add(SampleRecords.validUscc(SampleRecords.REGION, Math.floorMod(b * 1000 + i * 13, 2 * LISTED)));
+            for (int i = 0; i < 1000; i++) {
+                subjects.add(SampleRecords.validUscc(SampleRecords.REGION, (int) Math.floorMod(b * 1000L + i * 7919L, 2L * listed)));
+            }
             ObjectNode body = JSON.createObjectNode();
             body.set("subjects", subjects);
             body.put("purpose", "PROCUREMENT");
@@ -185,7 +198,7 @@ final class IngestBenchmark {
         return new Checks(n, ms[n / 2], ms[(int) Math.min(n - 1, n * 0.99)], batches * 1000, batches * 1000 / seconds);
     }
 
-    private static HttpResponse<String> check(HttpClient client, URI uri, String key, String body) throws Exception {
+    static HttpResponse<String> check(HttpClient client, URI uri, String key, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).header("Authorization", key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -254,7 +267,7 @@ final class IngestBenchmark {
         return new Result(accepted.get(), failed.get(), seconds);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

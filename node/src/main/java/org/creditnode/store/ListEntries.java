@@ -71,6 +71,11 @@ public final class ListEntries {
         });
     }
 
+    /** Rows for records the index does not hold yet, in one batch: a first load (and the matching benchmark's). */
+    public void insertFresh(List<Entry> rows) throws SQLException {
+        put(List.of(), rows);
+    }
+
     /** Every entry concerning any of these subject keys (a code and its keyed index). */
     public List<Entry> about(List<String> subjectKeys) throws SQLException {
         String in = String.join(",", java.util.Collections.nCopies(subjectKeys.size(), "?"));
