@@ -81,6 +81,11 @@ public final class PurposeReads {
         audit.queries(account.id(), purpose, keys, "check " + token);
     }
 
+    /** The query-log entries of one subscription pull: a subject each (already as keyed indexes). */
+    public void logSubscriptionPull(Account account, String purpose, List<String> subjectKeys, String subscription) {
+        audit.queries(account.id(), purpose, subjectKeys, "subscription " + subscription);
+    }
+
     private void refuse(Account account, String purpose, Problem.Kind kind, String code, String message) {
         audit.byAccount("READ_REFUSED", account.id(), code, (purpose == null ? "no purpose" : "purpose " + purpose) + ": " + message);
         throw new Problem(kind, code, message);

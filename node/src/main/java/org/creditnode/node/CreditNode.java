@@ -18,6 +18,9 @@ import org.creditnode.api.OperatorGate;
 import org.creditnode.api.PublicApi;
 import org.creditnode.api.ReviewsApi;
 import org.creditnode.api.ChecksApi;
+import org.creditnode.api.SubscriptionsApi;
+import org.creditnode.store.Subscriptions;
+import org.creditnode.workflows.subscription.SubscriptionService;
 import org.creditnode.store.ListEntries;
 import org.creditnode.workflows.matching.MatchingIndexer;
 import org.creditnode.workflows.matching.MatchingService;
@@ -176,7 +179,9 @@ public final class CreditNode implements AutoCloseable {
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes,
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
-                new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching)),
+                new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
+                new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
+                        cipher, json, clock), store, json, clock)),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,

@@ -1,0 +1,62 @@
+package org.creditnode.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Subscriptions in the node's database (shared by its instances). */
+public final class Subscriptions {
+    public record Subscription(String id, String account, String purpose, Set<String> categories, Set<String> listTypes,
+                               Set<String> subjectKeys, String createdAt, String cancelledAt) {
+    }
+
+    private final Database db;
+
+    public Subscriptions(Database db) {
+        this.db = db;
+    }
+
+    public void insert(Subscription s) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO subscription (id, account, purpose, "
+                + "categories, list_types, subject_keys, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.id());
+            ps.setString(2, s.account());
+            ps.setString(3, s.purpose());
+            ps.setString(4, String.join(",", s.categories()));
+            ps.setString(5, String.join(",", s.listTypes()));
+            ps.setString(6, String.join(",", s.subjectKeys()));
+            ps.setString(7, s.createdAt());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Subscription> find(String id) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id, account, purpose, categories, list_types, "
+                + "subject_keys, created_at, cancelled_at FROM subscription WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
+                        split(rs.getString(5)), split(rs.getString(6)), rs.getString(7), rs.getString(8)));
+            }
+        }
+    }
+
+    public boolean cancel(String id, String at) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE subscription SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL")) {
+            ps.setString(1, at);
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static Set<String> split(String s) {
+        return s == null || s.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(s.split(",")));
+    }
+}
