@@ -18,6 +18,7 @@ import org.creditnode.api.OperatorGate;
 import org.creditnode.api.PublicApi;
 import org.creditnode.api.ReviewsApi;
 import org.creditnode.api.ChecksApi;
+import org.creditnode.api.CheckPage;
 import org.creditnode.api.SubscriptionsApi;
 import org.creditnode.store.Subscriptions;
 import org.creditnode.workflows.subscription.SubscriptionService;
@@ -181,7 +182,7 @@ public final class CreditNode implements AutoCloseable {
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
                 new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
-                        cipher, json, clock), store, json, clock)),
+                        cipher, json, clock), store, json, clock), new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
