@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final String ID_PATTERN = "[a-z2-9]{12}";
 
     public record Parsed(String prefix, String id, String secret) {
     }
@@ -49,10 +50,17 @@ public final class Secrets {
     public static Optional<Parsed> parse(String token, String prefix) {
         if (token == null) return Optional.empty();
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || !parts[0].equals(prefix) || !parts[1].matches("[a-z2-9]{12}") || parts[2].length() != 43) {
+        if (parts.length != 3 || !parts[0].equals(prefix) || !parts[1].matches(ID_PATTERN) || parts[2].length() != 43) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(parts[0], parts[1], parts[2]));
+    }
+
+    /** The holder id a token of any prefix names (never its secret), for audit entries; null if it has no token's shape. */
+    public static String holderId(String token) {
+        if (token == null) return null;
+        String[] parts = token.split("\\.", -1);
+        return parts.length == 3 && parts[1].matches(ID_PATTERN) ? parts[1] : null;
     }
 
     /** The token of an {@code Authorization: Bearer} header, or null. */

@@ -38,18 +38,10 @@ abstract class Gate implements ContainerRequestFilter {
         try {
             admit(ctx, what);
         } catch (Problem p) {
-            audit.byAccount(refusedKind(p), holderNamed(ctx), p.code(), what + ": " + p.getMessage());
+            audit.byAccount(refusedKind(p), Secrets.holderId(Secrets.bearer(ctx.getHeaderString("Authorization"))), p.code(), what + ": " + p.getMessage());
             ctx.abortWith(ApiError.response(p));
         } catch (SQLException e) {
             ctx.abortWith(ApiError.response(503, "STORE_UNAVAILABLE", "credentials cannot be checked now: SQLSTATE " + e.getSQLState()));
         }
-    }
-
-    /** The holder id a presented token names (its middle part), for the audit entry. */
-    private static String holderNamed(ContainerRequestContext ctx) {
-        String token = Secrets.bearer(ctx.getHeaderString("Authorization"));
-        if (token == null) return null;
-        String[] parts = token.split("\\.");
-        return parts.length == 3 && parts[1].matches("[a-z2-9]{12}") ? parts[1] : null;
     }
 }

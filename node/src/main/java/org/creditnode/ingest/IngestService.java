@@ -118,10 +118,10 @@ public final class IngestService {
             accepted.addAll(reviewsWaiting);
             accepted.sort(java.util.Comparator.comparingInt(Accepted::index));
         }
-        long refusedByAccount = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).count();
-        if (refusedByAccount > 0) {
-            Rejected first = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).findFirst().orElseThrow();
-            audit.byAccount("SUBMIT_REFUSED", account.id(), first.errors().get(0).code(), refusedByAccount + " of " + records.size()
+        List<Rejected> refusedByAccount = rejected.stream().filter(x -> x.errors().get(0).code().endsWith("_NOT_ALLOWED")).toList();
+        if (!refusedByAccount.isEmpty()) {
+            Rejected first = refusedByAccount.get(0);
+            audit.byAccount("SUBMIT_REFUSED", account.id(), first.errors().get(0).code(), refusedByAccount.size() + " of " + records.size()
                     + " records refused; first at index " + first.index() + ": " + first.errors().get(0).message());
         }
         if (!rejected.isEmpty()) {

@@ -62,18 +62,8 @@ public final class DataKeys {
         }
     }
 
-    /** Only for tests and tools: keys that live in memory. */
-    public static DataKeys inMemory() {
-        DataKeys k = new DataKeys(null, new char[0]);
-        k.dataKeys = Map.of(1, randomKey(16));
-        k.indexKey = randomKey(32);
-        k.current = 1;
-        return k;
-    }
-
     /** Reads the keystore again (another instance may have rotated). */
     public synchronized void reload() throws IOException, GeneralSecurityException {
-        if (file == null) return;
         KeyStore ks = load(file, password);
         Map<Integer, byte[]> keys = new TreeMap<>();
         byte[] index = null;
@@ -91,13 +81,6 @@ public final class DataKeys {
     /** Adds a new data key and makes it the one that encrypts; returns its number. */
     public synchronized int rotate() throws IOException, GeneralSecurityException {
         int next = current() + 1;
-        if (file == null) {
-            Map<Integer, byte[]> keys = new TreeMap<>(dataKeys);
-            keys.put(next, randomKey(16));
-            dataKeys = Collections.unmodifiableMap(keys);
-            current = next;
-            return next;
-        }
         KeyStore ks = load(file, password);
         put(ks, "data-" + next, randomKey(16), password);
         save(ks, file, password);

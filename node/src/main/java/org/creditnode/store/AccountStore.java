@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,10 +37,10 @@ public final class AccountStore {
             ps.setString(1, a.id());
             ps.setString(2, a.name());
             ps.setString(3, keyHash);
-            ps.setString(4, join(a.authorities()));
-            ps.setString(5, join(a.categories()));
-            ps.setString(6, join(a.purposes()));
-            ps.setString(7, join(a.roles().stream().map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new))));
+            ps.setString(4, CommaSets.join(a.authorities()));
+            ps.setString(5, CommaSets.join(a.categories()));
+            ps.setString(6, CommaSets.join(a.purposes()));
+            ps.setString(7, CommaSets.join(a.roles().stream().map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new))));
             ps.setInt(8, a.rateLimit());
             ps.setString(9, a.expires() == null ? null : a.expires().toString());
             ps.setString(10, a.created().toString());
@@ -77,9 +75,9 @@ public final class AccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
-                    split(rs.getString(7)).forEach(r -> roles.add(AccountRole.valueOf(r)));
-                    out.add(new WithHash<>(new Account(rs.getString(1), rs.getString(2), split(rs.getString(4)), split(rs.getString(5)),
-                            split(rs.getString(6)), roles, rs.getInt(8), instant(rs.getString(9)), instant(rs.getString(10)),
+                    CommaSets.split(rs.getString(7)).forEach(r -> roles.add(AccountRole.valueOf(r)));
+                    out.add(new WithHash<>(new Account(rs.getString(1), rs.getString(2), CommaSets.split(rs.getString(4)), CommaSets.split(rs.getString(5)),
+                            CommaSets.split(rs.getString(6)), roles, rs.getInt(8), instant(rs.getString(9)), instant(rs.getString(10)),
                             instant(rs.getString(11)), rs.getString(12)), rs.getString(3)));
                 }
             }
@@ -142,14 +140,6 @@ public final class AccountStore {
         }
     }
 
-    private static String join(Set<String> values) {
-        return String.join(",", values);
-    }
-
-    private static Set<String> split(String s) {
-        if (s == null || s.isEmpty()) return Set.of();
-        return new LinkedHashSet<>(Arrays.asList(s.split(",")));
-    }
 
     private static Instant instant(String s) {
         return s == null ? null : Instant.parse(s);

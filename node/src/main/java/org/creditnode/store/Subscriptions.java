@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +25,9 @@ public final class Subscriptions {
             ps.setString(1, s.id());
             ps.setString(2, s.account());
             ps.setString(3, s.purpose());
-            ps.setString(4, String.join(",", s.categories()));
-            ps.setString(5, String.join(",", s.listTypes()));
-            ps.setString(6, String.join(",", s.subjectKeys()));
+            ps.setString(4, CommaSets.join(s.categories()));
+            ps.setString(5, CommaSets.join(s.listTypes()));
+            ps.setString(6, CommaSets.join(s.subjectKeys()));
             ps.setString(7, s.createdAt());
             ps.executeUpdate();
         }
@@ -41,8 +39,8 @@ public final class Subscriptions {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
-                        split(rs.getString(5)), split(rs.getString(6)), rs.getString(7), rs.getString(8)));
+                return Optional.of(new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), CommaSets.split(rs.getString(4)),
+                        CommaSets.split(rs.getString(5)), CommaSets.split(rs.getString(6)), rs.getString(7), rs.getString(8)));
             }
         }
     }
@@ -54,9 +52,5 @@ public final class Subscriptions {
             ps.setString(2, id);
             return ps.executeUpdate() == 1;
         }
-    }
-
-    private static Set<String> split(String s) {
-        return s == null || s.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(s.split(",")));
     }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  * dispute) replaces the old one's rows; seeing an entry again changes nothing.
  */
 public final class MatchingIndexer implements LogConsumer {
-    static final Set<String> LIST_CATEGORIES = Set.of("RED_LIST", "SERIOUS_DISHONESTY_LIST");
+    /** The catalogue categories that are list entries. */
+    public static final Set<String> LIST_CATEGORIES = Set.of("RED_LIST", "SERIOUS_DISHONESTY_LIST");
 
     private final RecordStore store;
     private final ListEntries index;

@@ -81,6 +81,7 @@ public final class MatchingService {
         if (measures.sample()) out.put("measureList", "SAMPLE: configure the measure list your platform adopted");
         List<ObjectNode> answers = new ArrayList<>();
         List<String> checked = new ArrayList<>();
+        Map<String, Long> watermarks = new java.util.HashMap<>(); // each origin's read once per check
         for (int i = 0; i < subjects.size(); i++) {
             String code = subjects.get(i) == null ? "" : subjects.get(i).trim().toUpperCase(Locale.ROOT);
             if (!code.matches("[0-9A-Z]{18}")) {
@@ -93,7 +94,7 @@ public final class MatchingService {
                 answers.add(bad);
                 continue;
             }
-            answers.add(answer(code, purpose, today));
+            answers.add(answer(code, purpose, today, watermarks));
             checked.add(code);
         }
         if (!checked.isEmpty()) reads.logCheck(account, purpose, checked, token);
@@ -118,7 +119,7 @@ public final class MatchingService {
         return copy;
     }
 
-    private ObjectNode answer(String code, String purpose, LocalDate today) throws SQLException {
+    private ObjectNode answer(String code, String purpose, LocalDate today, Map<String, Long> watermarks) throws SQLException {
         ObjectNode a = json.createObjectNode();
         a.put("subject", code);
         ArrayNode entries = a.putArray("entries");
@@ -152,7 +153,9 @@ public final class MatchingService {
             provenance.put("origin", e.origin());
             provenance.put("seq", e.seq());
             if (e.decisionDate() != null) provenance.put("decisionDate", e.decisionDate().toString());
-            asOf.merge(e.origin(), watermark(e.origin()), Math::max);
+            Long held = watermarks.get(e.origin());
+            if (held == null) watermarks.put(e.origin(), held = watermark(e.origin()));
+            asOf.put(e.origin(), held);
             for (MeasureList.Measure m : measures.measuresFor(kind, e.listType())) {
                 if (!policies.evaluate(Scope.MATCH_MEASURE, new MatchRules.Measure(m.id(), m.purposes(), m.appliesFrom(), purpose, today), today)
                         .permitted()) {

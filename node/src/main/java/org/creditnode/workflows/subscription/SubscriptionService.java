@@ -12,6 +12,7 @@ import org.creditnode.store.RecordLog;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
 import org.creditnode.store.Subscriptions;
+import org.creditnode.workflows.matching.MatchingIndexer;
 import org.creditnode.workflows.matching.MeasureList;
 
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class SubscriptionService {
             if (measures.type(t).isEmpty()) throw bad("BAD_SUBSCRIPTION", "listTypes: " + t + " is not a list type of config/measures.yaml");
             listTypes.add(t);
         }
-        if (!listTypes.isEmpty() && !categories.isEmpty() && !categories.contains("RED_LIST") && !categories.contains("SERIOUS_DISHONESTY_LIST")) {
+        if (!listTypes.isEmpty() && !categories.isEmpty() && categories.stream().noneMatch(MatchingIndexer.LIST_CATEGORIES::contains)) {
             throw bad("BAD_SUBSCRIPTION", "listTypes: the categories " + categories + " hold no list entries, so these list types would match nothing");
         }
         Set<String> subjectKeys = new LinkedHashSet<>();
@@ -122,7 +123,7 @@ public final class SubscriptionService {
             position = e.logNo();
             if (!seen.contains(e.category())) continue; // the purpose's categories only, whatever the filters
             if (!s.categories().isEmpty() && !s.categories().contains(e.category())) continue;
-            if (!s.listTypes().isEmpty() && !e.category().equals("RED_LIST") && !e.category().equals("SERIOUS_DISHONESTY_LIST")) continue;
+            if (!s.listTypes().isEmpty() && !MatchingIndexer.LIST_CATEGORIES.contains(e.category())) continue;
             StoredRecord r = store.byOriginRange(e.origin(), e.seq(), e.seq()).stream().filter(x -> x.id().equals(e.id())
                     && x.version() == e.version()).findFirst().orElse(null);
             if (r == null) continue;
