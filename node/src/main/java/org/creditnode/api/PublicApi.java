@@ -61,7 +61,7 @@ public final class PublicApi {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("records");
-        for (StoredRecord r : store.bySubject(code.trim().toUpperCase(Locale.ROOT), MAX_RECORDS, 0)) {
+        for (StoredRecord r : store.currentBySubject(code.trim().toUpperCase(Locale.ROOT), MAX_RECORDS)) {
             if (!policies.evaluate(Scope.PUBLIC_VIEW, new PublicView(r.id(), r.status(), r.publicityUntil(), today), today).permitted()) {
                 continue;
             }

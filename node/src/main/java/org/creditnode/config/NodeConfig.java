@@ -25,6 +25,7 @@ public final class NodeConfig {
     public Admin admin = new Admin();
     public Audit audit = new Audit();
     public Ingest ingest = new Ingest();
+    public Workflows workflows = new Workflows();
     public Federation federation = new Federation();
     /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
     public String catalogue;
@@ -135,6 +136,16 @@ public final class NodeConfig {
         public int sealIntervalSeconds = 300;
         /** Where "admin audit archive" writes signed archive files; default &lt;data&gt;/audit-archive. */
         public String archiveDir;
+    }
+
+    /** The sanctions workflows' jobs and deadlines (issue 11). */
+    public static final class Workflows {
+        /** How often the list-expiry job looks for entries whose validity ended (seconds). */
+        public int listExpiryCheckSeconds = 3600;
+        /** Joint actions: days an implementer has to respond when the initiator sets no date. */
+        public int jointActionRespondDays = 10;
+        /** Joint actions: days after accepting within which feedback on each measure is due. */
+        public int jointActionFeedbackDays = 30;
     }
 
     public static final class Ingest {

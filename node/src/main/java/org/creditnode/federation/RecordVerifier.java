@@ -253,11 +253,9 @@ public final class RecordVerifier {
             throw new IllegalArgumentException("origin is not a 6-digit node id: " + origin);
         }
         long seq = positive(n, "seq");
-        positive(n, "version");
+        long version = positive(n, "version");
         String id = text(n, "id");
-        if (!id.equals(origin + "-" + seq)) {
-            throw new IllegalArgumentException("id " + id + " is not <origin>-<seq>");
-        }
+        checkIdentity(id, origin, seq, version, n.get("revises"));
         JsonNode prev = n.get("prevHash");
         if (prev == null || !(prev.isTextual() || prev.isNull())) {
             throw new IllegalArgumentException(id + ": prevHash missing");
@@ -304,5 +302,31 @@ public final class RecordVerifier {
             throw new IllegalArgumentException("canonical record lacks positive integer " + field);
         }
         return v.longValue();
+    }
+
+    /**
+     * A first version is {@code <origin>-<seq>}; a later one keeps the id its origin gave the
+     * record at an earlier sequence number and names the version it revises. Either way the id is
+     * the signing origin's own: nobody else can issue a version of another node's record.
+     */
+    static void checkIdentity(String id, String origin, long seq, long version, JsonNode revises) {
+        if (version == 1) {
+            if (!id.equals(origin + "-" + seq)) throw new IllegalArgumentException("id " + id + " is not <origin>-<seq>");
+            return;
+        }
+        String prefix = origin + "-";
+        long first;
+        try {
+            first = id.startsWith(prefix) ? Long.parseLong(id.substring(prefix.length())) : -1;
+        } catch (NumberFormatException e) {
+            first = -1;
+        }
+        if (first < 1 || first >= seq) {
+            throw new IllegalArgumentException("id " + id + " of version " + version + " is not one of origin " + origin
+                    + "'s earlier records: only a record's origin issues its later versions");
+        }
+        if (revises == null || revises.path("version").asLong() != version - 1 || !revises.path("hash").isTextual()) {
+            throw new IllegalArgumentException(id + " version " + version + " does not name the version " + (version - 1) + " it revises");
+        }
     }
 }

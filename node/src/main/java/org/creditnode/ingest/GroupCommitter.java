@@ -107,6 +107,12 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    private static List<String> revised(List<RecordSealer.Pending> pending) {
+        List<String> ids = new ArrayList<>();
+        for (RecordSealer.Pending p : pending) if (p.revision() != null) ids.add(p.revision().id());
+        return ids;
+    }
+
     private void commit(List<Submission> group, int size) {
         List<RecordSealer.Pending> all = new ArrayList<>(size);
         for (Submission s : group) all.addAll(s.records());
@@ -121,7 +127,7 @@ public final class GroupCommitter implements AutoCloseable {
                 OriginHead head = store.lockHead(c, origin);
                 String now = OffsetDateTime.now(clock.withZone(CHINA)).truncatedTo(ChronoUnit.MILLIS).format(ISO);
                 tLocked = System.nanoTime();
-                sealed = sealer.seal(head, all, now, now);
+                sealed = sealer.seal(head, all, now, now, store.versionHeads(c, revised(all)));
                 tSealed = System.nanoTime();
                 if (sealed.batch() != null) store.insertBatch(c, sealed.batch());
                 store.insertRecords(c, sealed.records());
@@ -171,6 +177,7 @@ public final class GroupCommitter implements AutoCloseable {
      * it may quote the values, and those may be personal data.
      */
     static Problem refusal(Exception e) {
+        if (e instanceof Problem p) return p; // a revision that no longer builds on the current version
         if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
             return new Problem(Problem.Kind.UNPROCESSABLE, "UNSTORABLE", "the database refused a value of this batch (SQLSTATE "
                     + sql.getSQLState() + "); nothing of it was stored");

@@ -165,6 +165,29 @@ public final class IngestService {
         return await(committer.submit(List.of(toPending(r)))).get(0);
     }
 
+    /**
+     * A later version of one of this node's own records, with a new status and what changed and
+     * why (the caller has asked the REVISE policy). Everything else is the current version's,
+     * signed again; the version is numbered in the commit, so a concurrent change is a conflict.
+     */
+    public StoredRecord commitRevision(StoredRecord current, org.creditnode.record.RecordStatus status, ObjectNode change) {
+        ObjectNode content;
+        try {
+            content = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(current.canonical());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(current.id() + " holds no JSON", e);
+        }
+        disk.shortage().ifPresent(s -> {
+            throw new Problem(Problem.Kind.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "nothing was changed: " + s.message());
+        });
+        recovering.get().ifPresent(why -> {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "RECOVERING", "nothing was changed: " + why);
+        });
+        String subjectKey = content.path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        return await(committer.submit(List.of(new RecordSealer.Pending(content, subjectKey, current.decisionDate(),
+                current.publicityUntil(), new RecordSealer.Revision(current.id(), current.version(), status, change))))).get(0);
+    }
+
     /** The account's own rules for a record the catalogue accepts: its authority and its category. */
     private List<FieldError> accountMay(Account account, JsonNode r) {
         String authority = r.path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package org.creditnode.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.problem.Problem;
 import org.creditnode.record.CreditRecord;
 import org.creditnode.record.RecordStatus;
 import org.creditnode.sign.BatchStatement;
@@ -14,13 +15,16 @@ import org.creditnode.store.OriginHead;
 import org.creditnode.store.RecordSeal;
 import org.creditnode.store.SignBatch;
 import org.creditnode.store.StoredRecord;
+import org.creditnode.store.VersionHead;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -45,25 +49,64 @@ public final class RecordSealer {
         this.hash = signer.algorithm().hashAlgorithm();
     }
 
-    /** A record ready to be sealed: the submitted content and what the catalogue derived from it. */
-    public record Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil) {
+    /**
+     * A record ready to be sealed: the submitted content and what the catalogue derived from it;
+     * for a later version of one of this origin's records, the revision it makes.
+     */
+    public record Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil, Revision revision) {
+        public Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil) {
+            this(content, subjectKey, decisionDate, publicityUntil, null);
+        }
+    }
+
+    /**
+     * A later version of one of this origin's own records (an exit, an expiry, a decision): same id,
+     * next version, a new status, and what changed and why (signed with the rest). It is made only
+     * if the record is still at {@code expectedVersion} when the version is numbered, so that two
+     * decisions taken at once on one record cannot both build on the same version.
+     */
+    public record Revision(String id, int expectedVersion, RecordStatus status, ObjectNode change) {
     }
 
     public CommitGroup seal(OriginHead head, List<Pending> pending, String receivedAt, String signedAt) {
+        return seal(head, pending, receivedAt, signedAt, Map.of());
+    }
+
+    /**
+     * Numbers, chains and signs the pending records after the chain head; {@code current} holds
+     * the newest stored version of every record a pending revision names (read in the same
+     * transaction, under the head's lock).
+     */
+    public CommitGroup seal(OriginHead head, List<Pending> pending, String receivedAt, String signedAt, Map<String, VersionHead> current) {
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
         List<StoredRecord> sealed = new ArrayList<>(pending.size());
         List<byte[]> canonicals = new ArrayList<>(pending.size());
+        Map<String, VersionHead> versions = new HashMap<>(current);
         for (Pending p : pending) {
             seq++;
-            String id = origin + "-" + seq;
-            ObjectNode rec = envelope(p, id, seq, receivedAt, prevHash);
+            Revision rev = p.revision();
+            String id = rev == null ? origin + "-" + seq : rev.id();
+            int version = 1;
+            RecordStatus status = RecordStatus.ACTIVE;
+            VersionHead previous = null;
+            if (rev != null) {
+                previous = versions.get(rev.id());
+                if (previous == null || previous.version() != rev.expectedVersion()) {
+                    throw new Problem(Problem.Kind.CONFLICT, "VERSION_CHANGED", rev.id() + " is now at version "
+                            + (previous == null ? "(none)" : previous.version()) + ", not " + rev.expectedVersion() + ": read it again and decide on what it is now");
+                }
+                version = previous.version() + 1;
+                status = rev.status();
+            }
+            ObjectNode rec = envelope(p, id, seq, version, status, previous, receivedAt, prevHash);
             byte[] canonical = CanonicalJson.encode(rec);
             String recordHash = HEX.formatHex(hash.digest(canonical));
+            if (rev != null) versions.put(id, new VersionHead(version, recordHash));
             canonicals.add(canonical);
             String signature = batchSigning ? null : B64.encodeToString(signer.sign(canonical));
-            CreditRecord record = new CreditRecord(id, 1, origin, seq, rec.get("category").asText(), p.subjectKey(),
-                    RecordStatus.ACTIVE, p.decisionDate(), p.publicityUntil(), receivedAt,
+            CreditRecord record = new CreditRecord(id, version, origin, seq, rec.get("category").asText(), p.subjectKey(),
+                    status, p.decisionDate(), p.publicityUntil(), receivedAt,
                     new String(canonical, StandardCharsets.UTF_8), recordHash, prevHash);
             sealed.add(new StoredRecord(record, RecordSeal.alone(signer.algorithm().wireName(), signer.keyId(), signature), 0, null));
             prevHash = recordHash;
@@ -89,13 +132,20 @@ public final class RecordSealer {
     }
 
     /** The signed form of a record: the submitted content plus the origin's identity and chain fields. */
-    private ObjectNode envelope(Pending p, String id, long seq, String receivedAt, String prevHash) {
+    private ObjectNode envelope(Pending p, String id, long seq, int version, RecordStatus status, VersionHead previous,
+                                String receivedAt, String prevHash) {
         ObjectNode rec = JsonNodeFactory.instance.objectNode();
         rec.put("id", id);
         rec.put("origin", origin);
         rec.put("seq", seq);
-        rec.put("version", 1);
-        rec.put("status", STATUS_ACTIVE);
+        rec.put("version", version);
+        rec.put("status", status.name());
+        if (previous != null) {
+            ObjectNode revises = rec.putObject("revises");
+            revises.put("version", previous.version());
+            revises.put("hash", previous.hash());
+            rec.set("change", p.revision().change());
+        }
         for (String key : SUBMITTED_KEYS) {
             JsonNode v = p.content().get(key);
             if (v != null && !v.isNull()) rec.set(key, v);

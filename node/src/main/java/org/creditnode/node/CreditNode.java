@@ -40,6 +40,7 @@ import org.creditnode.store.Reencryption;
 import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
+import org.creditnode.api.ListsApi;
 import org.creditnode.api.OpenApiDocument;
 import org.creditnode.api.RecordsApi;
 import org.creditnode.broker.EmbeddedBroker;
@@ -63,6 +64,7 @@ import org.creditnode.store.Database;
 import org.creditnode.store.LogCursors;
 import org.creditnode.store.RecordLog;
 import org.creditnode.log.JobLease;
+import org.creditnode.workflows.lists.ListExits;
 import org.creditnode.log.LogConsumers;
 import org.creditnode.log.LogSignal;
 import org.creditnode.store.DiskReserve;
@@ -170,7 +172,8 @@ public final class CreditNode implements AutoCloseable {
                 .detail("log", () -> logState(recordLog, cursors))
                 .detail("ownLog", () -> Map.of("state", federation.ownLog().state(), "detail", federation.ownLog().detail()));
         if (broker != null) health.check("broker", broker::isActive);
-        background(config, auditChain, reencryption);
+        ListExits listExits = new ListExits(id, store, listEntries, ingest, policies, audit, clock);
+        background(config, auditChain, reencryption, jobs, listExits);
         TlsMaterial departmentTls = config.http.tls ? TlsMaterial.load(Path.of(config.keys.tlsKeystore),
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
@@ -181,7 +184,7 @@ public final class CreditNode implements AutoCloseable {
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
-                new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
+                new ListsApi(listExits), new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
                         cipher, json, clock), store, json, clock), new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
@@ -203,7 +206,7 @@ public final class CreditNode implements AutoCloseable {
      * stored records under the current data key (records from before encryption at rest, or after
      * an interrupted rotation).
      */
-    private void background(NodeConfig config, AuditChain chain, Reencryption reencryption) {
+    private void background(NodeConfig config, AuditChain chain, Reencryption reencryption, JobLease lease, ListExits listExits) {
         java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node-jobs");
             t.setDaemon(true);
@@ -219,6 +222,14 @@ public final class CreditNode implements AutoCloseable {
                 }
             }, config.audit.sealIntervalSeconds, config.audit.sealIntervalSeconds, java.util.concurrent.TimeUnit.SECONDS);
         }
+        int expiry = Math.max(1, config.workflows.listExpiryCheckSeconds);
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                if (lease.mayRun("list-expiry")) listExits.expireDue(1000);
+            } catch (Exception e) {
+                LOG.warn("list expiry round failed (next round retries): {}", e.toString());
+            }
+        }, Math.min(expiry, 30), expiry, java.util.concurrent.TimeUnit.SECONDS);
         jobs.execute(() -> {
             try {
                 reencryption.runAll(500);

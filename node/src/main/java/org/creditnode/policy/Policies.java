@@ -26,6 +26,10 @@ public final class Policies {
                 .register(Scope.REVIEW, Review.class, new ReviewRules.SameAuthority())
                 .register(Scope.REVIEW, Review.class, new ReviewRules.NotTheSubmitter())
                 .register(Scope.MATCH_ENTRY, MatchRules.Entry.class, new MatchRules.EntryInForce())
-                .register(Scope.MATCH_MEASURE, MatchRules.Measure.class, new MatchRules.MeasureForPurpose());
+                .register(Scope.MATCH_MEASURE, MatchRules.Measure.class, new MatchRules.MeasureForPurpose())
+                .register(Scope.REVISE, Revise.class, new RevisionRules.OriginDecides())
+                .register(Scope.REVISE, Revise.class, new RevisionRules.DecidingAuthority())
+                .register(Scope.REVISE, Revise.class, new RevisionRules.CategoryOfAccount())
+                .register(Scope.REVISE, Revise.class, new RevisionRules.TransitionAllowed());
     }
 }

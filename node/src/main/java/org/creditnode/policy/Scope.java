@@ -23,5 +23,7 @@ public enum Scope {
     /** Does this list entry count in a check today? Context: {@link MatchRules.Entry}. */
     MATCH_ENTRY,
     /** Does this measure apply to a check for that purpose today? Context: {@link MatchRules.Measure}. */
-    MATCH_MEASURE
+    MATCH_MEASURE,
+    /** May this account (or the node's own job) issue this later version of a record? Context: {@link Revise}. */
+    REVISE
 }

@@ -14,6 +14,8 @@ public enum RecordStatus {
     DISPUTED("异议处理中"),
     /** Credit repair (信用修复) granted: publicity ended and measures lifted. */
     REPAIRED("已修复"),
+    /** Taken off a list by the deciding authority's decision (移出名单): its measures end. */
+    EXITED("已移出名单"),
     /** Revoked by the deciding authority (撤销). */
     REVOKED("已撤销"),
     /** Past its publicity period: no longer published, kept for the record. */

@@ -95,6 +95,25 @@ public final class ListEntries {
         }
     }
 
+    /**
+     * This origin's own entries still in effect whose validity ended before {@code today}: what
+     * the expiry job turns into EXPIRED versions, oldest first.
+     */
+    public List<String> dueForExpiry(String origin, LocalDate today, int limit) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT record_id FROM match_entry "
+                + "WHERE origin = ? AND valid_to < ? AND role = 'SUBJECT' AND status IN ('ACTIVE', 'DISPUTED', 'SHIELDED') "
+                + "ORDER BY valid_to, record_id")) {
+            ps.setString(1, origin);
+            ps.setDate(2, Date.valueOf(today));
+            ps.setMaxRows(limit);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
     private static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {
         if (d == null) ps.setNull(i, Types.DATE); else ps.setDate(i, Date.valueOf(d));
     }

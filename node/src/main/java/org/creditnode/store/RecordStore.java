@@ -210,6 +210,22 @@ public final class RecordStore {
         }
     }
 
+    /** The newest version (and its hash) of each of the records named, as this transaction sees them. */
+    public Map<String, VersionHead> versionHeads(Connection c, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) return Map.of();
+        Map<String, VersionHead> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, hash FROM credit_record WHERE id = ? ORDER BY version DESC")) {
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                ps.setString(1, id);
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) out.put(id, new VersionHead(rs.getInt(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The newest version of a record. */
     public Optional<StoredRecord> find(String id) throws SQLException {
         return select("id = ? ORDER BY version DESC", 1, id).stream().findFirst();
@@ -239,6 +255,16 @@ public final class RecordStore {
         List<Object> args = new ArrayList<>(keys);
         if (beforeRowNo > 0) args.add(beforeRowNo);
         return select(in + (beforeRowNo > 0 ? " AND row_no < ?" : "") + " ORDER BY row_no DESC", limit, args.toArray());
+    }
+
+    /**
+     * A subject's records as they stand: each at the newest version held here (a later version
+     * of a record — an exit, a revocation — replaces the earlier ones), newest first.
+     */
+    public List<StoredRecord> currentBySubject(String subjectKey, int limit) throws SQLException {
+        Map<String, StoredRecord> newest = new LinkedHashMap<>();
+        for (StoredRecord r : bySubject(subjectKey, limit, 0)) newest.merge(r.id(), r, (a, b) -> a.version() >= b.version() ? a : b);
+        return new ArrayList<>(newest.values());
     }
 
     /** An origin's records in sequence order from {@code fromSeq}: the catch-up read. */

@@ -106,6 +106,28 @@ class FederationProcessTest {
         assertEquals("360000", answer.path("entries").get(0).path("origin").asText(), answer.toString());
         assertEquals("拖欠农民工工资失信联合惩戒对象", answer.path("entries").get(0).path("listTypeLabel").asText());
         assertEquals("M-SUPERVISION-UP", answer.path("measures").path("recommended").get(0).path("id").asText(), answer.toString());
+
+        // the exit: a new version signed at the province, refused anywhere else, that undoes the match at the county
+        String entry = answer.path("entries").get(0).path("recordId").asText();
+        String exit = "{\"reason\": \"DECISION\", \"basis\": \"赣信用〔2026〕12号 移出决定\"}";
+        HttpResponse<String> notOrigin = fed.post("360404", "/api/v1/lists/" + entry + "/exit", exit);
+        assertEquals(409, notOrigin.statusCode(), notOrigin.body());
+        assertEquals("NOT_ORIGIN", JSON.readTree(notOrigin.body()).path("error").asText(), notOrigin.body());
+        HttpResponse<String> exited = fed.post("360000", "/api/v1/lists/" + entry + "/exit", exit);
+        assertEquals(200, exited.statusCode(), exited.body());
+        assertEquals(2, JSON.readTree(exited.body()).path("version").asInt(), exited.body());
+        assertEquals("EXITED", JSON.readTree(exited.body()).path("status").asText(), exited.body());
+        HttpResponse<String> again = fed.post("360000", "/api/v1/lists/" + entry + "/exit", exit);
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals("STATUS_CONFLICT", JSON.readTree(again.body()).path("error").asText(), again.body());
+        await("the exit reflected at the county", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post("360404", "/api/v1/checks", check).body()).path("entries").isEmpty());
+        JsonNode after = JSON.readTree(fed.post("360404", "/api/v1/checks", check).body());
+        assertTrue(after.path("measures").path("recommended").isEmpty(), after.toString());
+        JsonNode atCounty = JSON.readTree(fed.get("360404", "/api/v1/records/" + entry).body());
+        assertEquals(2, atCounty.path("version").asInt(), atCounty.toString());
+        assertEquals("EXITED", atCounty.path("status").asText(), atCounty.toString());
+        assertEquals(6, fed.records("360404", "360000"), "the county holds the five entries and the exit's version");
     }
 
     @Test
@@ -145,7 +167,7 @@ class FederationProcessTest {
         FederatedRecord rec = genuine.inlined().records().get(0); // first of its batch here: full path
 
         // 1. Tampered: one changed character, hash recomputed so only the signature can tell.
-        String text = rec.canonical().replace("\"version\":1", "\"version\":7");
+        String text = rec.canonical().replace("\"status\":\"ACTIVE\"", "\"status\":\"REVOKED\"");
         FederatedRecord tampered = new FederatedRecord(text, FederatedRecord.hashHex(
                 org.creditnode.sign.SignatureAlgorithm.fromWireName(rec.sigAlg()), text.getBytes(StandardCharsets.UTF_8)),
                 rec.sigAlg(), rec.keyId(), rec.signature(), rec.batch(), rec.leafIndex(), rec.proof());

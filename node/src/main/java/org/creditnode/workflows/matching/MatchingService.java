@@ -201,9 +201,9 @@ public final class MatchingService {
         LocalDate penaltyFrom = today.minusMonths(measures.warnings().withinMonths);
         int negative = 0;
         int penalties = 0;
-        for (StoredRecord r : store.bySubject(code, 500, 0)) {
+        for (StoredRecord r : store.currentBySubject(code, 500)) {
             boolean bad = r.category().equals("ADMIN_PENALTY") || r.category().equals("SERIOUS_DISHONESTY_LIST");
-            if (!bad || r.decisionDate() == null || r.status() == RecordStatus.REVOKED) continue;
+            if (!bad || r.decisionDate() == null || r.status() == RecordStatus.REVOKED || r.status() == RecordStatus.REPAIRED) continue;
             if (!r.decisionDate().isBefore(negativeFrom)) negative++;
             if (r.category().equals("ADMIN_PENALTY") && !r.decisionDate().isBefore(penaltyFrom)) penalties++;
         }
