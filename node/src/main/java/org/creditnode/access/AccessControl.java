@@ -38,7 +38,7 @@ public final class AccessControl {
 
     /** What an operator asks for when creating an account (the body of POST /admin/v1/accounts). */
     public record AccountRequest(String name, List<String> authorities, List<String> categories, List<String> purposes,
-                                 List<String> roles, String expires, Integer rateLimit) {
+                                 List<String> roles, String expires, Integer rateLimit, String departmentType) {
     }
 
     public record Created<T>(T holder, String secret) {
@@ -130,8 +130,10 @@ public final class AccessControl {
         }
         int rate = r.rateLimit() == null ? defaultRateLimit : r.rateLimit();
         if (rate < 1 || rate > 100_000) throw bad("BAD_ACCOUNT", "rateLimit: requests per second, 1 to 100000, got " + rate);
+        String type = r.departmentType() == null || r.departmentType().isBlank() ? null : r.departmentType().trim();
+        if (type != null && type.length() > 40) throw bad("BAD_ACCOUNT", "departmentType: at most 40 characters, e.g. 市场监管");
         Secrets.Issued key = Secrets.issue(ACCOUNT_PREFIX);
-        Account a = new Account(key.id(), r.name().trim(), authorities, categories, ps, roles, rate, expires, clock.instant(), null, null);
+        Account a = new Account(key.id(), r.name().trim(), authorities, categories, ps, roles, rate, expires, clock.instant(), null, null, type);
         store.insert(a, key.hash());
         return new Created<>(a, key.token());
     }

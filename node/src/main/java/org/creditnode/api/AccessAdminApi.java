@@ -212,6 +212,7 @@ public final class AccessAdminApi {
         m.put("categories", a.categories());
         m.put("purposes", a.purposes());
         m.put("roles", a.roles());
+        if (a.departmentType() != null) m.put("departmentType", a.departmentType());
         m.put("rateLimit", a.rateLimit());
         m.put("expires", a.expires() == null ? null : a.expires().toString());
         m.put("created", a.created().toString());

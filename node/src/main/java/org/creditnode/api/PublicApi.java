@@ -62,6 +62,7 @@ public final class PublicApi {
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("records");
         for (StoredRecord r : store.currentBySubject(code.trim().toUpperCase(Locale.ROOT), MAX_RECORDS)) {
+            if (!catalogue.category(r.category()).map(CategorySpec::isPublished).orElse(false)) continue;
             if (!policies.evaluate(Scope.PUBLIC_VIEW, new PublicView(r.id(), r.status(), r.publicityUntil(), today), today).permitted()) {
                 continue;
             }

@@ -146,10 +146,12 @@ public final class IngestService {
     }
 
     /**
-     * A reviewed record approved: judged again against today's catalogue (it may have changed
-     * while the record waited), then numbered, signed and stored like any other.
+     * One record made by the node for a caller it has already authorised: a reviewed record
+     * approved (judged again against today's catalogue, which may have changed while it waited),
+     * or a workflow's record (a joint action's initiation, response or feedback). Numbered,
+     * signed and stored like any other.
      */
-    public StoredRecord commitReviewed(ObjectNode r) {
+    public StoredRecord commitOne(ObjectNode r) {
         List<FieldError> errors = validator.validate(r);
         if (!errors.isEmpty()) {
             FieldError e = errors.get(0);

@@ -89,7 +89,7 @@ public final class ReviewService {
         if (!reviews.move(id, "PENDING", "APPROVING", reviewer.id(), at, reason, null)) throw alreadyDecided(id);
         StoredRecord stored;
         try {
-            stored = ingest.commitReviewed((ObjectNode) json.readTree(p.body()));
+            stored = ingest.commitOne((ObjectNode) json.readTree(p.body()));
         } catch (Problem e) {
             reviews.move(id, "APPROVING", "PENDING", null, null, null, null);
             throw e;

@@ -95,7 +95,8 @@ final class AdminCommand {
             @Option(names = "--purpose", paramLabel = "CODE", description = "a purpose it may read for, from config/purposes.yaml (repeatable)") java.util.List<String> purposes,
             @Option(names = "--role", paramLabel = "ROLE", description = "SUBMITTER (default) and/or REVIEWER (repeatable)") java.util.List<String> roles,
             @Option(names = "--expires", paramLabel = "ISO", description = "when the key stops working, e.g. 2027-12-31T23:59:59+08:00") String expires,
-            @Option(names = "--rate-limit", paramLabel = "N", description = "requests per second (default: the node's http.rateLimit)") Integer rateLimit) {
+            @Option(names = "--rate-limit", paramLabel = "N", description = "requests per second (default: the node's http.rateLimit)") Integer rateLimit,
+            @Option(names = "--department-type", paramLabel = "TYPE", description = "部门类型 as measure lists name implementers, e.g. 市场监管 (joint actions by type)") String departmentType) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("name", name);
         body.put("authorities", authorities);
@@ -104,6 +105,7 @@ final class AdminCommand {
         if (roles != null) body.put("roles", roles);
         if (expires != null) body.put("expires", expires);
         if (rateLimit != null) body.put("rateLimit", rateLimit);
+        if (departmentType != null) body.put("departmentType", departmentType);
         return call("account-create", postJson("/accounts", body));
     }
 

@@ -41,6 +41,7 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.api.JointActionsApi;
 import org.creditnode.api.OpenApiDocument;
 import org.creditnode.api.RecordsApi;
 import org.creditnode.broker.EmbeddedBroker;
@@ -65,6 +66,9 @@ import org.creditnode.store.LogCursors;
 import org.creditnode.store.RecordLog;
 import org.creditnode.log.JobLease;
 import org.creditnode.workflows.lists.ListExits;
+import org.creditnode.workflows.jointaction.JointActionIndexer;
+import org.creditnode.workflows.jointaction.JointActionService;
+import org.creditnode.store.JointActions;
 import org.creditnode.log.LogConsumers;
 import org.creditnode.log.LogSignal;
 import org.creditnode.store.DiskReserve;
@@ -150,6 +154,9 @@ public final class CreditNode implements AutoCloseable {
         consumers.start(federation.feeder());
         ListEntries listEntries = new ListEntries(db);
         consumers.start(new MatchingIndexer(store, listEntries, cipher, json));
+        JointActions jointActions = new JointActions(db);
+        JointActionIndexer jointIndexer = new JointActionIndexer(store, jointActions, json);
+        consumers.start(jointIndexer);
         JobLease jobs = new JobLease(cursors, consumers.owner(), 15_000);
         federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
@@ -184,7 +191,9 @@ public final class CreditNode implements AutoCloseable {
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
-                new ListsApi(listExits), new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
+                new ListsApi(listExits), new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
+                        measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
+                new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
                         cipher, json, clock), store, json, clock), new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(

@@ -28,6 +28,8 @@ import java.util.Set;
  *                          subject.name): named in the message when one is sent in "fields"
  * @param review            records wait for a reviewer of the same authority before they are
  *                          signed and stored (JS15 九(一) 数据管理员和审核员制度)
+ * @param published         false: never in the public view (workflow records such as joint
+ *                          actions); default true
  */
 public record CategorySpec(String id,
                            String name,
@@ -41,7 +43,8 @@ public record CategorySpec(String id,
                            List<DatePair> dateOrder,
                            List<String> notBeforeDecision,
                            @JsonDeserialize(as = LinkedHashMap.class) Map<String, String> envelopeItems,
-                           Boolean review) {
+                           Boolean review,
+                           Boolean published) {
 
     public CategorySpec {
         severity = severity == null ? SeverityUse.NONE : severity;
@@ -56,7 +59,11 @@ public record CategorySpec(String id,
 
     CategorySpec withId(String newId) {
         return new CategorySpec(newId, name, decisionDateLabel, severity, aggregate, distribute, publicity,
-                subjectKinds, fields, dateOrder, notBeforeDecision, envelopeItems, review);
+                subjectKinds, fields, dateOrder, notBeforeDecision, envelopeItems, review, published);
+    }
+
+    public boolean isPublished() {
+        return !Boolean.FALSE.equals(published);
     }
 
     public boolean needsReview() {

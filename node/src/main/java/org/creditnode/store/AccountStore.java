@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /** Department accounts and operator tokens, in the node's database (shared by its instances). */
 public final class AccountStore {
     private static final String ACCOUNT_COLUMNS = "id, name, key_hash, authorities, categories, purposes, roles, rate_limit, "
-            + "expires_at, created_at, revoked_at, revoke_reason";
+            + "expires_at, created_at, revoked_at, revoke_reason, department_type";
 
     public record WithHash<T>(T holder, String hash) {
     }
@@ -33,7 +33,7 @@ public final class AccountStore {
 
     public void insert(Account a, String keyHash) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO account (" + ACCOUNT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
             ps.setString(1, a.id());
             ps.setString(2, a.name());
             ps.setString(3, keyHash);
@@ -44,6 +44,7 @@ public final class AccountStore {
             ps.setInt(8, a.rateLimit());
             ps.setString(9, a.expires() == null ? null : a.expires().toString());
             ps.setString(10, a.created().toString());
+            ps.setString(11, a.departmentType());
             ps.executeUpdate();
         }
     }
@@ -78,7 +79,7 @@ public final class AccountStore {
                     CommaSets.split(rs.getString(7)).forEach(r -> roles.add(AccountRole.valueOf(r)));
                     out.add(new WithHash<>(new Account(rs.getString(1), rs.getString(2), CommaSets.split(rs.getString(4)), CommaSets.split(rs.getString(5)),
                             CommaSets.split(rs.getString(6)), roles, rs.getInt(8), instant(rs.getString(9)), instant(rs.getString(10)),
-                            instant(rs.getString(11)), rs.getString(12)), rs.getString(3)));
+                            instant(rs.getString(11)), rs.getString(12), rs.getString(13)), rs.getString(3)));
                 }
             }
             return out;

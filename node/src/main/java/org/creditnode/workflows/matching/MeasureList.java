@@ -141,6 +141,12 @@ public final class MeasureList {
         return out;
     }
 
+    /** A measure by its id, from whichever list type names it. */
+    public Optional<Measure> measure(String id) {
+        for (List<Measure> list : measures.values()) for (Measure m : list) if (m.id().equals(id)) return Optional.of(m);
+        return Optional.empty();
+    }
+
     public Incentives incentives() { return incentives; }
 
     public Warnings warnings() { return warnings; }
