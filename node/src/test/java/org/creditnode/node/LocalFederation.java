@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A chain of node processes on loopback (national → province → city → county, one id per level),
+ * Node processes on loopback — a chain (national → province → city → county) or any tree —
  * with one development PKI and free ports: what the federation tests and the federation benchmark
  * run. Each node is a separate JVM started as operators start it (NodeMain --config).
  */
@@ -30,10 +30,10 @@ public final class LocalFederation implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
-    private static final List<String> LEVELS = List.of("national", "province", "city", "county");
     public static final String DEFAULT_NODE_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC";
 
     private final List<String> chain;
+    private final Map<String, String> parentOf;
     private final Path dir;
     private final Path pki;
     private final Path configDir;
@@ -50,7 +50,16 @@ public final class LocalFederation implements AutoCloseable {
      * @param extraYaml appended to every node's configuration (e.g. an ingest: block)
      */
     public LocalFederation(List<String> chain, Path dir, Path configDir, String extraYaml) throws Exception {
-        this.chain = List.copyOf(chain);
+        this(linked(chain), dir, configDir, extraYaml);
+    }
+
+    /**
+     * A tree of nodes: each node id mapped to its parent's (null for the top), parents before
+     * their children, e.g. a city with two counties.
+     */
+    public LocalFederation(Map<String, String> parentOf, Path dir, Path configDir, String extraYaml) throws Exception {
+        this.parentOf = new LinkedHashMap<>(parentOf);
+        this.chain = List.copyOf(parentOf.keySet());
         this.dir = dir;
         this.pki = dir.resolve("pki");
         this.configDir = configDir.toAbsolutePath().normalize();
@@ -202,11 +211,26 @@ public final class LocalFederation implements AutoCloseable {
         return dir.resolve(id).resolve(id + ".yaml");
     }
 
+    /** The level a region code names: 100000 national, xx0000 province, xxxx00 city, else county. */
+    private static String levelOf(String id) {
+        if (id.equals("100000")) return "national";
+        return id.endsWith("0000") ? "province" : id.endsWith("00") ? "city" : "county";
+    }
+
+    private static Map<String, String> linked(List<String> chain) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < chain.size(); i++) out.put(chain.get(i), i == 0 ? null : chain.get(i - 1));
+        return out;
+    }
+
     private void writeConfig(String id) throws IOException {
-        int i = chain.indexOf(id);
-        String parent = i == 0 ? "" : "  parent: { id: \"%s\", url: \"%s\" }\n".formatted(chain.get(i - 1), federationUrl(chain.get(i - 1)));
-        String children = i == chain.size() - 1 ? "  children: []\n"
-                : "  children:\n    - { id: \"%s\", url: \"%s\" }\n".formatted(chain.get(i + 1), federationUrl(chain.get(i + 1)));
+        String parentId = parentOf.get(id);
+        String parent = parentId == null ? "" : "  parent: { id: \"%s\", url: \"%s\" }\n".formatted(parentId, federationUrl(parentId));
+        StringBuilder kids = new StringBuilder();
+        parentOf.forEach((child, up) -> {
+            if (id.equals(up)) kids.append("    - { id: \"%s\", url: \"%s\" }\n".formatted(child, federationUrl(child)));
+        });
+        String children = kids.isEmpty() ? "  children: []\n" : "  children:\n" + kids;
         Files.createDirectories(config(id).getParent());
         Files.writeString(config(id), """
                 node:
@@ -226,7 +250,7 @@ public final class LocalFederation implements AutoCloseable {
                 measures: %s
                 routes: %s
                 %s
-                """.formatted(id, id, LEVELS.get(Math.min(i, 3)), parent, children, dir.resolve(id).resolve("data"), pki,
+                """.formatted(id, id, levelOf(id), parent, children, dir.resolve(id).resolve("data"), pki,
                 httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
                 configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
