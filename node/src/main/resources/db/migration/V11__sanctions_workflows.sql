@@ -55,3 +55,12 @@ CREATE TABLE joint_action_feedback (
     record_id      VARCHAR(40)   NOT NULL,
     PRIMARY KEY (action_id, implementer, measure)
 );
+
+-- Measure lists published by a node above in signed MEASURE_LIST records: which records hold
+-- them, so that a restarted node applies them again without re-reading the whole log.
+CREATE TABLE measure_list_version (
+    record_id    VARCHAR(40)  NOT NULL PRIMARY KEY,
+    origin       VARCHAR(12)  NOT NULL,
+    label        VARCHAR(200) NOT NULL,
+    applies_from DATE         NOT NULL
+);

@@ -46,6 +46,20 @@ public final class StrictYaml {
         }
     }
 
+    /**
+     * Text that arrived otherwise than as a file (a measure list in a signed record): the same
+     * strict reading, errors named after {@code source}.
+     */
+    public static <T> T readText(String text, String source, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(text, type);
+            if (value == null) throw new ConfigException(source + ": empty");
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(describe(Path.of(source), e), e);
+        }
+    }
+
     /** A file whose top level must be a mapping. */
     public static JsonNode readTree(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -146,6 +146,33 @@ final class AdminCommand {
         return call("audit-archive", post("/audit/archive?upTo=" + upTo));
     }
 
+    @Command(name = "measures", description = "The measure list in effect here, and those published from above (waiting, in effect, superseded).")
+    int measures() { return call("measures", HttpRequest.newBuilder(uri("/measure-lists")).GET()); }
+
+    @Command(name = "measures-publish", description = "Publish a measure list (the form of config/measures.yaml) to every node below this one, "
+            + "signed by this node; each applies it from --applies-from.")
+    int measuresPublish(
+            @Option(names = "--file", required = true, description = "the list, e.g. config/measures-2027.yaml") java.nio.file.Path file,
+            @Option(names = "--label", required = true, description = "name and version, e.g. 江西省联合奖惩措施清单（2027年版）") String label,
+            @Option(names = "--applies-from", required = true, paramLabel = "YYYY-MM-DD", description = "from when it applies") String appliesFrom,
+            @Option(names = "--authority", required = true, paramLabel = "USCC", description = "the body that adopted it") String authority,
+            @Option(names = "--authority-name", required = true, description = "its name, e.g. 江西省发展和改革委员会") String authorityName) {
+        com.fasterxml.jackson.databind.JsonNode list;
+        try {
+            list = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("label", label);
+        body.put("appliesFrom", appliesFrom);
+        body.put("authorityCode", authority);
+        body.put("authorityName", authorityName);
+        body.put("list", list);
+        return call("measures-publish", postJson("/measure-lists", body));
+    }
+
     @Command(name = "keys", description = "The data key in use for personal data at rest, and records not yet under it.")
     int keys() { return call("keys", HttpRequest.newBuilder(uri("/keys")).GET()); }
 

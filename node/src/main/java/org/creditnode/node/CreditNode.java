@@ -41,6 +41,10 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.api.MeasureListAdminApi;
+import org.creditnode.workflows.matching.MeasureLists;
+import org.creditnode.workflows.matching.MeasureListPublication;
+import org.creditnode.store.MeasureListVersions;
 import org.creditnode.api.JointActionsApi;
 import org.creditnode.api.OpenApiDocument;
 import org.creditnode.api.RecordsApi;
@@ -135,7 +139,7 @@ public final class CreditNode implements AutoCloseable {
         reencryption.checkKeys();
         PolicyEngine policies = Policies.standard(Neighbours.of(config));
         Purposes purposes = Purposes.load(Path.of(config.purposes), catalogue);
-        MeasureList measureList = MeasureList.load(Path.of(config.measures), catalogue, purposes);
+        MeasureLists measureList = new MeasureLists(MeasureList.load(Path.of(config.measures), catalogue, purposes));
         PendingReviews pendingReviews = new PendingReviews(db, cipher);
         AccessControl access = new AccessControl(new AccountStore(db), catalogue, purposes, clock, config.http.rateLimit);
         access.bootstrap(config.dataDir().resolve("admin.token"));
@@ -162,6 +166,10 @@ public final class CreditNode implements AutoCloseable {
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
                 () -> federation.ownLog().refusal(), policies, audit, pendingReviews, clock);
+        MeasureListPublication measurePublication = new MeasureListPublication(measureList, new MeasureListVersions(db), store, ingest,
+                catalogue, purposes, audit, json, clock);
+        measurePublication.reload();
+        consumers.start(measurePublication);
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
@@ -197,7 +205,8 @@ public final class CreditNode implements AutoCloseable {
                         cipher, json, clock), store, json, clock), new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
-                new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
+                new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
+                new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
                         Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument()),
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());

@@ -269,6 +269,46 @@ class FederationProcessTest {
     }
 
     /** A federation client with {@code node}'s real TLS identity from the federation's PKI. */
+    @Test
+    @Order(7)
+    void aMeasureListPublishedAtTheProvinceIsAppliedAtTheCounty() throws Exception {
+        ObjectNode list = (ObjectNode) new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(TestNodes.CONFIG_DIR.resolve("measures.yaml").toFile());
+        list.put("sample", false);
+        ObjectNode added = ((ArrayNode) list.path("measures").path("WAGE_ARREARS")).addObject();
+        added.put("id", "M-SUP-2027").put("name", "列为重点监管对象（2027年版）").put("class", "监管措施").put("obligation", "MANDATORY")
+                .put("basis", "赣发改财金〔2026〕9号").put("appliesFrom", "2020-01-01").put("kind", "SERIOUS");
+        added.putArray("departments").add("市场监管");
+        added.putArray("purposes").add("SUPERVISION");
+        ObjectNode body = JSON.createObjectNode();
+        body.put("label", "江西省联合奖惩措施清单（2027年版）").put("appliesFrom", java.time.LocalDate.now().minusDays(1).toString())
+                .put("authorityCode", SampleRecords.authorityUscc("360000", 3)).put("authorityName", "江西省发展和改革委员会");
+        body.set("list", list);
+
+        ObjectNode wrong = body.deepCopy();
+        ((ObjectNode) wrong.path("list").path("measures").path("WAGE_ARREARS").get(1)).putArray("purposes").add("FORTUNE_TELLING");
+        HttpResponse<String> refused = fed.post("360000", "/admin/v1/measure-lists", JSON.writeValueAsString(wrong));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("FORTUNE_TELLING"), refused.body());
+
+        HttpResponse<String> published = fed.post("360000", "/admin/v1/measure-lists", JSON.writeValueAsString(body));
+        assertEquals(201, published.statusCode(), published.body());
+        String recordId = JSON.readTree(published.body()).path("recordId").asText();
+        await("the list in effect at the county", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.get("360404", "/admin/v1/measure-lists").body()).path("inEffect").asText().contains(recordId));
+
+        feed("360000", 1, "SERIOUS_DISHONESTY_LIST");
+        String listed = SampleRecords.validUscc("360404", SUBJECTS.get());
+        String check = "{\"subject\": \"" + listed + "\", \"purpose\": \"SUPERVISION\"}";
+        await("the entry matched at the county", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post("360404", "/api/v1/checks", check).body()).path("entries").size() == 1);
+        JsonNode answer = JSON.readTree(fed.post("360404", "/api/v1/checks", check).body());
+        assertEquals("M-SUP-2027", answer.path("measures").path("mandatory").get(0).path("id").asText(), answer.toString());
+        assertTrue(answer.path("measureList").asText().contains(recordId), answer.toString());
+        assertTrue(JSON.readTree(fed.get("360400", "/admin/v1/measure-lists").body()).path("inEffect").asText().contains(recordId),
+                "the city between them applies it too");
+    }
+
     private static FederationClient clientAs(String node) throws Exception {
         return new FederationClient(TlsMaterial.load(fed.pki().resolve("nodes/" + node + "/tls.p12"), LocalFederation.PASSWORD,
                 fed.pki().resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(30));

@@ -15,6 +15,7 @@ import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
 import org.creditnode.workflows.matching.MatchingIndexer;
 import org.creditnode.workflows.matching.MeasureList;
+import org.creditnode.workflows.matching.MeasureLists;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -58,7 +59,7 @@ public final class JointActionService {
     private final JointActions actions;
     private final JointActionIndexer indexer;
     private final IngestService ingest;
-    private final MeasureList measureList;
+    private final MeasureLists measureLists;
     private final PurposeReads reads;
     private final AuditLog audit;
     private final ObjectMapper json;
@@ -67,14 +68,14 @@ public final class JointActionService {
     private final int feedbackDays;
 
     public JointActionService(String node, RecordStore store, JointActions actions, JointActionIndexer indexer, IngestService ingest,
-                              MeasureList measureList, PurposeReads reads, AuditLog audit, ObjectMapper json, Clock clock,
+                              MeasureLists measureLists, PurposeReads reads, AuditLog audit, ObjectMapper json, Clock clock,
                               int respondDays, int feedbackDays) {
         this.node = node;
         this.store = store;
         this.actions = actions;
         this.indexer = indexer;
         this.ingest = ingest;
-        this.measureList = measureList;
+        this.measureLists = measureLists;
         this.reads = reads;
         this.audit = audit;
         this.json = json;
@@ -108,7 +109,7 @@ public final class JointActionService {
         String listType = f.hasNonNull("LIST_TYPE") ? f.get("LIST_TYPE").asText() : null;
         MeasureList.Kind kind = entry.category().equals("RED_LIST") ? MeasureList.Kind.RED : MeasureList.Kind.SERIOUS;
         Map<String, MeasureList.Measure> known = new LinkedHashMap<>();
-        for (MeasureList.Measure m : measureList.measuresFor(kind, listType)) if (!m.appliesFrom().isAfter(today)) known.put(m.id(), m);
+        for (MeasureList.Measure m : measureLists.current(today).measuresFor(kind, listType)) if (!m.appliesFrom().isAfter(today)) known.put(m.id(), m);
         List<String> measures = r.measures() == null ? List.of() : r.measures();
         if (measures.isEmpty() || measures.size() > MAX_MEASURES) throw bad("measures", "name 1 to " + MAX_MEASURES + " measure ids, e.g. " + known.keySet());
         Set<String> chosen = new LinkedHashSet<>();
@@ -307,7 +308,7 @@ public final class JointActionService {
             String type = rec.path("fields").path("LIST_TYPE").asText(null);
             if (type != null) {
                 le.put("listType", type);
-                measureList.type(type).ifPresent(lt -> le.put("listTypeLabel", lt.label()));
+                measureLists.current(today).type(type).ifPresent(lt -> le.put("listTypeLabel", lt.label()));
             }
             v.set("subject", rec.path("subject").deepCopy());
         }
@@ -368,7 +369,7 @@ public final class JointActionService {
     }
 
     private String measureName(String id) {
-        return measureList.measure(id).map(MeasureList.Measure::name).orElse(id);
+        return measureLists.current(today()).measure(id).map(MeasureList.Measure::name).orElse(id);
     }
 
     private JsonNode subjectOf(JointActions.Tracked t) throws SQLException, IOException {

@@ -43,7 +43,7 @@ public final class MatchingService {
 
     private final ListEntries index;
     private final RecordStore store;
-    private final MeasureList measures;
+    private final MeasureLists lists;
     private final PolicyEngine policies;
     private final PurposeReads reads;
     private final RecordCipher cipher;
@@ -51,11 +51,11 @@ public final class MatchingService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public MatchingService(ListEntries index, RecordStore store, MeasureList measures, PolicyEngine policies, PurposeReads reads,
+    public MatchingService(ListEntries index, RecordStore store, MeasureLists lists, PolicyEngine policies, PurposeReads reads,
                            RecordCipher cipher, Signer signer, ObjectMapper json, Clock clock) {
         this.index = index;
         this.store = store;
-        this.measures = measures;
+        this.lists = lists;
         this.policies = policies;
         this.reads = reads;
         this.cipher = cipher;
@@ -78,7 +78,9 @@ public final class MatchingService {
         out.put("purpose", purpose);
         out.put("checkedAt", clock.instant().toString());
         out.put("node", signer.keyId());
-        if (measures.sample()) out.put("measureList", "SAMPLE: configure the measure list your platform adopted");
+        MeasureList measures = lists.current(today);
+        out.put("measureList", measures.source());
+        if (measures.sample()) out.put("measureListNote", "SAMPLE: configure the measure list your platform adopted");
         List<ObjectNode> answers = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         Map<String, Long> watermarks = new java.util.HashMap<>(); // each origin's read once per check
@@ -120,6 +122,7 @@ public final class MatchingService {
     }
 
     private ObjectNode answer(String code, String purpose, LocalDate today, Map<String, Long> watermarks) throws SQLException {
+        MeasureList measures = lists.current(today);
         ObjectNode a = json.createObjectNode();
         a.put("subject", code);
         ArrayNode entries = a.putArray("entries");
@@ -197,6 +200,7 @@ public final class MatchingService {
 
     /** 容缺受理 without negative records in the window (S6); a warning for repeat offenders (S9). */
     private void history(String code, LocalDate today, ArrayNode incentives, ArrayNode warnings, boolean punished) throws SQLException {
+        MeasureList measures = lists.current(today);
         LocalDate negativeFrom = today.minusMonths(measures.incentives().noNegativeMonths);
         LocalDate penaltyFrom = today.minusMonths(measures.warnings().withinMonths);
         int negative = 0;

@@ -83,8 +83,11 @@ public final class MeasureList {
     private final Warnings warnings;
     private final boolean sample;
 
+    private final String source;
+
     private MeasureList(Map<String, ListType> types, Map<String, List<Measure>> measures, Incentives incentives, Warnings warnings,
-                        boolean sample) {
+                        boolean sample, String source) {
+        this.source = source;
         this.types = types;
         this.measures = measures;
         this.incentives = incentives;
@@ -97,6 +100,22 @@ public final class MeasureList {
             throw new ConfigException("measure list not found: " + file + " (set \"measures\" in the configuration)");
         }
         File f = StrictYaml.read(file, File.class);
+        try {
+            return of(f, "file " + file.getFileName(), catalogue, purposes);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A measure list given as text (YAML or JSON, as a parent publishes it in a MEASURE_LIST
+     * record), checked as strictly as the file; {@code source} names it in errors and answers.
+     */
+    public static MeasureList parse(String text, String source, Catalogue catalogue, Purposes purposes) {
+        return of(StrictYaml.readText(text, source, File.class), source, catalogue, purposes);
+    }
+
+    private static MeasureList of(File f, String file, Catalogue catalogue, Purposes purposes) {
         Map<String, ListType> types = new LinkedHashMap<>();
         f.listTypes.forEach((code, t) -> {
             if (t == null || t.label == null || t.kind == null) throw new ConfigException(file + ": list type " + code + " needs a label and a kind (RED or SERIOUS)");
@@ -128,7 +147,7 @@ public final class MeasureList {
             }
             measures.put(type, List.copyOf(out));
         });
-        return new MeasureList(Map.copyOf(types), Map.copyOf(measures), f.incentives, f.warnings, f.sample);
+        return new MeasureList(Map.copyOf(types), Map.copyOf(measures), f.incentives, f.warnings, f.sample, file);
     }
 
     public Optional<ListType> type(String code) { return Optional.ofNullable(code == null ? null : types.get(code)); }
@@ -152,4 +171,7 @@ public final class MeasureList {
     public Warnings warnings() { return warnings; }
 
     public boolean sample() { return sample; }
+
+    /** Where this list came from: the configuration file, or the record a parent published it in. */
+    public String source() { return source; }
 }

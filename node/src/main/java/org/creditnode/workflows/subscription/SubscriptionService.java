@@ -47,14 +47,14 @@ public final class SubscriptionService {
     private final RecordStore store;
     private final Catalogue catalogue;
     private final Purposes purposes;
-    private final MeasureList measures;
+    private final org.creditnode.workflows.matching.MeasureLists measures;
     private final PurposeReads reads;
     private final RecordCipher cipher;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SubscriptionService(Subscriptions subscriptions, RecordLog log, RecordStore store, Catalogue catalogue, Purposes purposes,
-                               MeasureList measures, PurposeReads reads, RecordCipher cipher, ObjectMapper json, Clock clock) {
+                               org.creditnode.workflows.matching.MeasureLists measures, PurposeReads reads, RecordCipher cipher, ObjectMapper json, Clock clock) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.store = store;
@@ -82,7 +82,7 @@ public final class SubscriptionService {
         }
         Set<String> listTypes = new LinkedHashSet<>();
         for (String t : nonNull(r.listTypes())) {
-            if (measures.type(t).isEmpty()) throw bad("BAD_SUBSCRIPTION", "listTypes: " + t + " is not a list type of config/measures.yaml");
+            if (measures.current(java.time.LocalDate.now(clock)).type(t).isEmpty()) throw bad("BAD_SUBSCRIPTION", "listTypes: " + t + " is not a list type of config/measures.yaml");
             listTypes.add(t);
         }
         if (!listTypes.isEmpty() && !categories.isEmpty() && categories.stream().noneMatch(MatchingIndexer.LIST_CATEGORIES::contains)) {
