@@ -190,10 +190,13 @@ public final class NodeConfig {
          * certificates or a PKCS12 trust store (password keys.password); empty = the JDK's only.
          */
         public String callbackTrust;
-        /** Attempts of one batch before it is dead-lettered and the subscription waits for a replay. */
-        public int maxAttempts = 10;
+        /**
+         * Attempts of one batch before it is dead-lettered and the subscription waits for a replay;
+         * the defaults keep trying for about a day (160 attempts, at most 10 minutes apart).
+         */
+        public int maxAttempts = 160;
         public long retryInitialDelayMs = 1_000;
-        public long retryMaxDelayMs = 300_000;
+        public long retryMaxDelayMs = 600_000;
         /** Most records in one pushed body. */
         public int batchSize = 500;
         /** Longest wait for a callback's connection, TLS handshake and answer. */

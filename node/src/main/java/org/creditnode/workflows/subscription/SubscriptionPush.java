@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The safety steps of a push subscription's route (routes/subscription-push.yaml): select the
  * next batch (leased, not dead-lettered, back-off over, read exactly as a pull reads it — same
- * purpose rules, same query-log entry), sign it, send it, and move the durable cursor only after
+ * purpose rules, the same query-log entry once it is sent), sign it, send it, and move the durable cursor only after
  * the callback's 2xx. A failure counts an attempt and sets the back-off; after maxAttempts the
  * batch is dead-lettered and the subscription waits for a replay, so nothing later overtakes it.
  */
@@ -41,13 +41,15 @@ public final class SubscriptionPush {
     /** One batch in flight on a route: the exchange's body from select to delivered (or failed). */
     public static final class Batch {
         final Subscriptions.Subscription subscription;
+        final Account account;
         final SubscriptionPushes.State state;
         final SubscriptionService.Page page;
         byte[] body;
         String signature;
 
-        Batch(Subscriptions.Subscription subscription, SubscriptionPushes.State state, SubscriptionService.Page page) {
+        Batch(Subscriptions.Subscription subscription, Account account, SubscriptionPushes.State state, SubscriptionService.Page page) {
             this.subscription = subscription;
+            this.account = account;
             this.state = state;
             this.page = page;
         }
@@ -94,14 +96,14 @@ public final class SubscriptionPush {
         Optional<Account> account = accounts.account(s.account()).map(AccountStore.WithHash::holder)
                 .filter(a -> a.revoked() == null && (a.expires() == null || a.expires().isAfter(clock.instant())));
         if (account.isEmpty()) return idle(seen, IDLE_MS); // a revoked account reads nothing, pushed or pulled
-        SubscriptionService.Page page = service.pull(account.get(), id, state.cursor(), batchSize);
+        SubscriptionService.Page page = service.read(s, state.cursor(), batchSize);
         if (page.records().isEmpty()) {
             // entries it does not follow: the cursor moves past them without a push
             if (page.nextCursor() > state.cursor()) pushes.delivered(id, owner, state.cursor(), page.nextCursor(), null);
             else idle(seen, IDLE_MS);
             return null;
         }
-        return new Batch(s, state, page);
+        return new Batch(s, account.get(), state, page);
     }
 
     /**
@@ -123,8 +125,21 @@ public final class SubscriptionPush {
                 + Base64.getEncoder().encodeToString(signer.sign(b.body));
     }
 
+    /**
+     * POSTs the body. Every attempt that may have reached the callback is query-logged, as a pull
+     * is; one that found nobody there (no connection, no TLS) disclosed nothing and is not.
+     */
     public void send(Batch b) throws Exception {
-        int status = callbacks.post(URI.create(b.subscription.callback()), b.body, Map.of(SIGNATURE_HEADER, b.signature));
+        int status;
+        try {
+            status = callbacks.post(URI.create(b.subscription.callback()), b.body, Map.of(SIGNATURE_HEADER, b.signature));
+        } catch (java.net.ConnectException | javax.net.ssl.SSLHandshakeException nobodyThere) {
+            throw nobodyThere;
+        } catch (Exception maybeSent) {
+            service.logRead(b.account, b.subscription, b.page);
+            throw maybeSent;
+        }
+        service.logRead(b.account, b.subscription, b.page);
         if (status < 200 || status > 299) throw new CallbackRefused("callback answered HTTP " + status);
     }
 

@@ -43,8 +43,8 @@ public final class SubscriptionService {
     public record Request(String purpose, List<String> categories, List<String> listTypes, List<String> subjects, String callback) {
     }
 
-    /** Records with their log positions, and where to go on from. */
-    public record Page(List<StoredRecord> records, List<Long> positions, long nextCursor, boolean more) {
+    /** Records with their log positions and subjects (keyed indexes), and where to go on from. */
+    public record Page(List<StoredRecord> records, List<Long> positions, List<String> subjectKeys, long nextCursor, boolean more) {
     }
 
     /** A subscription and, when it is pushed, its push state. */
@@ -136,6 +136,21 @@ public final class SubscriptionService {
         Subscriptions.Subscription s = own(account, id);
         if (s.cancelledAt() != null) throw new Problem(Problem.Kind.CONFLICT, "CANCELLED", "subscription " + id + " was cancelled on " + s.cancelledAt());
         if (cursor < 0) throw bad("BAD_CURSOR", "cursor: a position from an earlier answer (nextCursor) or from the subscription's creation");
+        Page page = read(s, cursor, limit);
+        logRead(account, s, page);
+        return page;
+    }
+
+    /** The query-log entries of a page that left the node: a subject each. */
+    public void logRead(Account account, Subscriptions.Subscription s, Page page) {
+        if (!page.subjectKeys().isEmpty()) reads.logSubscriptionPull(account, s.purpose(), page.subjectKeys(), s.id());
+    }
+
+    /**
+     * A page as the subscription's purpose and filters see it, not yet logged: a pull logs it at
+     * once, a push when the body may have reached the callback.
+     */
+    public Page read(Subscriptions.Subscription s, long cursor, int limit) throws SQLException, IOException {
         Set<String> seen = purposes.find(s.purpose()).map(Purposes.Purpose::categories).orElse(Set.of());
         List<StoredRecord> out = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
@@ -160,8 +175,7 @@ public final class SubscriptionService {
             subjects.add(key);
         }
         boolean more = position < lastOf(entries) || entries.size() == SCAN;
-        if (!subjects.isEmpty()) reads.logSubscriptionPull(account, s.purpose(), subjects, id);
-        return new Page(out, positions, position, more);
+        return new Page(out, positions, subjects, position, more);
     }
 
     public void cancel(Account account, String id) throws SQLException {
