@@ -74,14 +74,16 @@ public final class SubscriptionPushes {
      * still holds the lease and nobody moved it meanwhile; false otherwise.
      */
     public boolean delivered(String subscription, String owner, long from, long to, String at) throws SQLException {
+        // at == null: entries the subscription does not follow were passed over, nothing was delivered
         try (Connection c = db.connection(); PreparedStatement up = c.prepareStatement("UPDATE subscription_push SET cursor_position = ?, "
-                + "attempts = 0, next_attempt_at = 0, last_error = NULL, last_delivery_at = COALESCE(?, last_delivery_at) "
-                + "WHERE subscription = ? AND lease_owner = ? AND cursor_position = ? AND state = 'ACTIVE'")) {
-            up.setLong(1, to);
-            up.setString(2, at);
-            up.setString(3, subscription);
-            up.setString(4, owner);
-            up.setLong(5, from);
+                + (at == null ? "" : "attempts = 0, next_attempt_at = 0, last_error = NULL, last_delivery_at = ?, ")
+                + "lease_owner = lease_owner WHERE subscription = ? AND lease_owner = ? AND cursor_position = ? AND state = 'ACTIVE'")) {
+            int i = 1;
+            up.setLong(i++, to);
+            if (at != null) up.setString(i++, at);
+            up.setString(i++, subscription);
+            up.setString(i++, owner);
+            up.setLong(i, from);
             return up.executeUpdate() == 1;
         }
     }

@@ -29,11 +29,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Subscriptions (订单式推送, S25), pulled with a cursor: a department account follows categories,
+ * Subscriptions (订单式推送, S25), pulled with a cursor or pushed: a department account follows categories,
  * list types or subjects for a purpose it holds, and pulls what the node stored since its cursor —
  * new records and new versions (status changes) alike, in the order they were stored. The cursor
  * is a position in the committed-record log: a subscriber that was away gets everything it
- * missed, once. Every pull is an authorised read and goes to the query log.
+ * missed, once. Every pull is an authorised read and goes to the query log. A subscription with a
+ * callback is pushed instead ({@link SubscriptionPush}), through the same read and the same log.
  */
 public final class SubscriptionService {
     /** Log entries looked at per pull, whatever matches: a pull's cost is bounded. */

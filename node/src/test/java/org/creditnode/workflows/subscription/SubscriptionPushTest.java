@@ -112,6 +112,10 @@ class SubscriptionPushTest {
         try (CreditNode node = CreditNode.start(config(receiverKeys, 3), Clock.systemUTC())) {
             Http dept = TestAccess.department(node);
             String id = subscribe(dept, port);
+            String start = state(dept, id).get("cursor").asText();
+            assertEquals(200, dept.postJson("/api/v1/records", Map.of("records", List.of(SampleRecords.penalty()))).status());
+            Await.until("the cursor passes over what it does not follow", WAIT, () -> !state(dept, id).get("cursor").asText().equals(start));
+            assertEquals(0, receiver.pushes.size(), "nothing pushed for it");
             List<String> sent = new ArrayList<>(List.of(submit(dept, 400)));
             Await.until("dead-lettered", WAIT, () -> state(dept, id).path("state").asText().equals("DEAD_LETTER"));
             JsonNode dead = state(dept, id);
