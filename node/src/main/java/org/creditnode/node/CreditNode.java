@@ -20,6 +20,7 @@ import org.creditnode.api.ReviewsApi;
 import org.creditnode.api.ChecksApi;
 import org.creditnode.api.CheckPage;
 import org.creditnode.api.SubscriptionsApi;
+import org.creditnode.api.SubscriptionsAdminApi;
 import org.creditnode.store.Subscriptions;
 import org.creditnode.workflows.subscription.Callbacks;
 import org.creditnode.workflows.subscription.PushRoutes;
@@ -194,7 +195,7 @@ public final class CreditNode implements AutoCloseable {
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
-                        Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument()),
+                        Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db))),
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());
         closeLater(PushRoutes.start(camel.getCamelContext(), subscriptions, new SubscriptionPush(subscriptions, new SubscriptionPushes(db),

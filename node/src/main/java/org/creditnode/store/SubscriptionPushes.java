@@ -41,6 +41,26 @@ public final class SubscriptionPushes {
         }
     }
 
+    /** A pushed subscription as operators see it: whose, for what, where to, and how its push goes. */
+    public record Overview(String id, String account, String purpose, String callback, String cancelledAt, State push) {
+    }
+
+    /** Every pushed subscription, oldest first. */
+    public java.util.List<Overview> all() throws SQLException {
+        java.util.List<Overview> out = new java.util.ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT s.id, s.account, s.purpose, s.callback, "
+                + "s.cancelled_at FROM subscription s WHERE s.callback IS NOT NULL ORDER BY s.created_at"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Overview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), null));
+            }
+        }
+        java.util.List<Overview> withState = new java.util.ArrayList<>(out.size());
+        for (Overview o : out) {
+            withState.add(new Overview(o.id(), o.account(), o.purpose(), o.callback(), o.cancelledAt(), find(o.id()).orElse(null)));
+        }
+        return withState;
+    }
+
     public Optional<State> find(String subscription) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + " FROM subscription_push WHERE subscription = ?")) {

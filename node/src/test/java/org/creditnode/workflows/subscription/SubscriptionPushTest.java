@@ -143,6 +143,8 @@ class SubscriptionPushTest {
             assertError(unreachable, 422, "CALLBACK_UNREACHABLE");
             assertTrue(unreachable.json().get("message").asText().startsWith("callback:"), unreachable.body());
 
+            String listed = TestAccess.admin(node).get("/admin/v1/subscriptions").body();
+            assertTrue(listed.contains(id) && listed.contains("ACTIVE"), "operators see push subscriptions: " + listed);
             assertEquals(200, dept.delete("/api/v1/subscriptions/" + id).status());
             assertEquals("CANCELLED", state(dept, id).get("state").asText());
         }
