@@ -132,6 +132,15 @@ public final class SubscriptionPushes {
         }
     }
 
+    /** Gives this owner's leases up at a clean stop, so that another instance need not wait for them to expire. */
+    public void release(String owner) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement up = c.prepareStatement(
+                "UPDATE subscription_push SET lease_owner = NULL, lease_until = 0 WHERE lease_owner = ?")) {
+            up.setString(1, owner);
+            up.executeUpdate();
+        }
+    }
+
     /** The dead letter is taken up again: the subscription goes on from its cursor. False when it was not dead-lettered. */
     public boolean replay(String subscription) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement up = c.prepareStatement("UPDATE subscription_push SET state = 'ACTIVE', "

@@ -37,8 +37,11 @@ public final class PushRoutes implements AutoCloseable {
         return t;
     });
 
-    private PushRoutes(CamelContext ctx, Subscriptions subscriptions, NodeConfig.Subscriptions settings) {
+    private final SubscriptionPush push;
+
+    private PushRoutes(CamelContext ctx, SubscriptionPush push, Subscriptions subscriptions, NodeConfig.Subscriptions settings) {
         this.ctx = ctx;
+        this.push = push;
         this.subscriptions = subscriptions;
         this.settings = settings;
     }
@@ -50,7 +53,7 @@ public final class PushRoutes implements AutoCloseable {
             throw new ConfigException("no route template " + TEMPLATE + " in the routes folder; routes/subscription-push.yaml must define it");
         }
         ctx.getRegistry().bind(BEAN, push);
-        PushRoutes routes = new PushRoutes(ctx, subscriptions, settings);
+        PushRoutes routes = new PushRoutes(ctx, push, subscriptions, settings);
         routes.sync();
         service.onChange(() -> routes.sync.execute(routes::syncQuietly));
         routes.sync.scheduleWithFixedDelay(routes::syncQuietly, 5, 5, TimeUnit.SECONDS);
@@ -71,8 +74,10 @@ public final class PushRoutes implements AutoCloseable {
         for (Route r : List.copyOf(ctx.getRoutes())) {
             String id = r.getRouteId();
             if (id.startsWith(PREFIX) && !wanted.contains(id.substring(PREFIX.length()))) {
+                push.stopping(id.substring(PREFIX.length()), true); // a round waiting for records ends now
                 ctx.getRouteController().stopRoute(id, 5, TimeUnit.SECONDS);
                 ctx.removeRoute(id);
+                push.stopping(id.substring(PREFIX.length()), false);
                 LOG.info("push route {} removed (subscription cancelled)", id);
             }
         }
@@ -86,8 +91,19 @@ public final class PushRoutes implements AutoCloseable {
         }
     }
 
+    /** Stops the push routes (a batch in flight ends first), then gives their leases up. */
     @Override
     public void close() {
         sync.shutdownNow();
+        push.stopping("*", true);
+        for (Route r : List.copyOf(ctx.getRoutes())) {
+            if (!r.getRouteId().startsWith(PREFIX)) continue;
+            try {
+                ctx.getRouteController().stopRoute(r.getRouteId(), 15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.info("push route {} not stopped cleanly: {}", r.getRouteId(), e.toString());
+            }
+        }
+        push.releaseLeases();
     }
 }

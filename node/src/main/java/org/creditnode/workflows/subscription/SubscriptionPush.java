@@ -66,6 +66,8 @@ public final class SubscriptionPush {
     private final String owner;
     private final long leaseMs;
     private final Clock clock;
+    /** Subscriptions whose routes are being stopped (or "*" for all): their rounds end at once. */
+    private final java.util.Set<String> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SubscriptionPush(SubscriptionService service, SubscriptionPushes pushes, AccountStore accounts, Callbacks callbacks, Signer signer,
                             Renderer renderer, LogSignal stored, ObjectMapper json, String owner, long leaseMs, Clock clock) {
@@ -84,6 +86,7 @@ public final class SubscriptionPush {
 
     /** The next batch to push, or null (after waiting up to half a second) when there is none now. */
     public Batch select(String id, int batchSize) throws Exception {
+        if (stopping(id)) return null;
         long seen = stored.generation(); // before reading: a commit after this wakes the wait below
         long now = clock.millis();
         Optional<SubscriptionPushes.State> claimed = pushes.claim(id, owner, now, leaseMs);
@@ -161,6 +164,26 @@ public final class SubscriptionPush {
         pushes.failed(b.subscription.id(), owner, error, at, clock.millis() + delay, dead);
         if (dead != null) LOG.warn("push {}: dead-lettered after {} attempts, waiting for a replay: {}", b.subscription.id(), attempts, error);
         else LOG.info("push {}: attempt {} failed, next in {} ms: {}", b.subscription.id(), attempts, delay, error);
+    }
+
+    /** At a clean stop, after the routes stopped: another instance may push these subscriptions at once. */
+    public void releaseLeases() {
+        try {
+            pushes.release(owner);
+        } catch (Exception e) {
+            LOG.info("push leases not released (they expire in {} ms): {}", leaseMs, e.toString());
+        }
+    }
+
+    /** Ends the rounds of a subscription's route (all routes for "*") before the route is stopped. */
+    void stopping(String id, boolean on) {
+        if (on) stopping.add(id);
+        else stopping.remove(id);
+        stored.wake();
+    }
+
+    private boolean stopping(String id) {
+        return stopping.contains(id) || stopping.contains("*");
     }
 
     private Batch idle(long seen, long ms) throws InterruptedException {

@@ -142,6 +142,16 @@ class SubscriptionPushTest {
                     "categories", List.of("SERIOUS_DISHONESTY_LIST"), "callback", "https://127.0.0.1:" + TestNodes.freePort() + "/hook"));
             assertError(unreachable, 422, "CALLBACK_UNREACHABLE");
             assertTrue(unreachable.json().get("message").asText().startsWith("callback:"), unreachable.body());
+            NodeKeyFiles strangerKeys = FederationPki.ensureSelfContained(dir.resolve("stranger-pki"), "360998", KeyAlgorithm.SM2, PASSWORD);
+            int strangerPort = TestNodes.freePort();
+            Receiver stranger = new Receiver(strangerKeys, strangerPort);
+            try {
+                Http.Reply untrusted = dept.postJson("/api/v1/subscriptions", Map.of("purpose", "SUPERVISION",
+                        "categories", List.of("SERIOUS_DISHONESTY_LIST"), "callback", "https://127.0.0.1:" + strangerPort + "/hook"));
+                assertError(untrusted, 422, "CALLBACK_UNREACHABLE"); // a certificate neither the JDK nor callbackTrust vouches for
+            } finally {
+                stranger.stop();
+            }
 
             String listed = TestAccess.admin(node).get("/admin/v1/subscriptions").body();
             assertTrue(listed.contains(id) && listed.contains("ACTIVE"), "operators see push subscriptions: " + listed);
