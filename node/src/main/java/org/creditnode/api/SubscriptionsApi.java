@@ -27,8 +27,9 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * Subscriptions (/api/v1/subscriptions), pulled with a cursor. Who may call: department accounts,
- * for a purpose they hold, on their own subscriptions. Logged: each pull's subjects in the query log.
+ * Subscriptions (/api/v1/subscriptions), pulled with a cursor or pushed to a callback. Who may call:
+ * department accounts, for a purpose they hold, on their own subscriptions. Logged: each pull's and
+ * each push's subjects in the query log.
  */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,9 +54,64 @@ public final class SubscriptionsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(SubscriptionService.Request request) throws Exception {
         long cursor = subscriptions.start();
-        Subscriptions.Subscription s = subscriptions.create(Callers.account(), request);
-        return Response.status(201).entity(Map.of("id", s.id(), "purpose", s.purpose(), "categories", s.categories(),
-                "listTypes", s.listTypes(), "subjects", s.subjectKeys().size(), "cursor", String.valueOf(cursor))).build();
+        Subscriptions.Subscription s = subscriptions.create(Callers.account(), request, cursor);
+        Map<String, Object> out = new java.util.LinkedHashMap<>(Map.of("id", s.id(), "purpose", s.purpose(), "categories", s.categories(),
+                "listTypes", s.listTypes(), "subjects", s.subjectKeys().size(), "cursor", String.valueOf(cursor)));
+        if (s.pushed()) out.put("callback", s.callback());
+        return Response.status(201).entity(out).build();
+    }
+
+    /** The subscription and, when pushed, its push state: ACTIVE, DEAD_LETTER or CANCELLED, cursor, last error, attempts. */
+    @GET
+    @Path("/{id}")
+    public Response status(@PathParam("id") String id) throws Exception {
+        return Response.ok(statusBody(subscriptions.status(Callers.account(), id))).build();
+    }
+
+    /** A dead-lettered push goes on from its cursor. */
+    @POST
+    @Path("/{id}/replay")
+    public Response replay(@PathParam("id") String id) throws Exception {
+        return Response.ok(statusBody(subscriptions.replay(Callers.account(), id))).build();
+    }
+
+    /** A record as pulls and pushes carry it. */
+    public ObjectNode render(StoredRecord r) throws java.sql.SQLException {
+        SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
+        return view.render(r, batch, LocalDate.now(clock.withZone(CHINA)));
+    }
+
+    private ObjectNode statusBody(SubscriptionService.Status status) {
+        Subscriptions.Subscription s = status.subscription();
+        ObjectNode out = json.createObjectNode();
+        out.put("id", s.id());
+        out.put("purpose", s.purpose());
+        out.set("categories", json.valueToTree(s.categories()));
+        out.set("listTypes", json.valueToTree(s.listTypes()));
+        out.put("subjects", s.subjectKeys().size());
+        out.put("createdAt", s.createdAt());
+        if (s.cancelledAt() != null) out.put("cancelledAt", s.cancelledAt());
+        if (!s.pushed()) {
+            out.put("state", s.cancelledAt() != null ? "CANCELLED" : "ACTIVE");
+            return out;
+        }
+        out.put("callback", s.callback());
+        status.push().ifPresent(p -> {
+            out.put("state", s.cancelledAt() != null ? "CANCELLED" : p.state());
+            out.put("cursor", String.valueOf(p.cursor()));
+            out.put("attempts", p.attempts());
+            out.put("lastError", p.lastError());
+            out.put("lastAttemptAt", p.lastAttemptAt());
+            out.put("lastDeliveryAt", p.lastDeliveryAt());
+            if (p.deadLetter() != null) {
+                ObjectNode d = out.putObject("deadLetter");
+                d.put("fromCursor", String.valueOf(p.deadLetter().from()));
+                d.put("toCursor", String.valueOf(p.deadLetter().to()));
+                d.put("records", p.deadLetter().records());
+                d.put("at", p.deadLetter().at());
+            }
+        });
+        return out;
     }
 
     @GET
@@ -70,13 +126,9 @@ public final class SubscriptionsApi {
             throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_CURSOR", "cursor: the nextCursor of the previous answer, or the subscription's cursor");
         }
         SubscriptionService.Page page = subscriptions.pull(Callers.account(), id, from, limit);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         ObjectNode out = json.createObjectNode();
         ArrayNode records = out.putArray("records");
-        for (StoredRecord r : page.records()) {
-            SignBatch batch = r.batchId() == null ? null : store.batch(r.batchId()).orElse(null);
-            records.add(view.render(r, batch, today));
-        }
+        for (StoredRecord r : page.records()) records.add(render(r));
         out.put("nextCursor", String.valueOf(page.nextCursor()));
         out.put("more", page.more());
         return Response.ok(out).build();

@@ -27,6 +27,7 @@ public final class NodeConfig {
     public Ingest ingest = new Ingest();
     public Workflows workflows = new Workflows();
     public Federation federation = new Federation();
+    public Subscriptions subscriptions = new Subscriptions();
     /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
     public String catalogue;
     public String regions;
@@ -193,6 +194,26 @@ public final class NodeConfig {
         public List<String> cipherSuites = List.of();
     }
 
+    /** Subscriptions pushed to department callbacks (HTTPS). */
+    public static final class Subscriptions {
+        /**
+         * Trust anchors for callbacks besides the JDK's default trust store: a PEM file of
+         * certificates or a PKCS12 trust store (password keys.password); empty = the JDK's only.
+         */
+        public String callbackTrust;
+        /**
+         * Attempts of one batch before it is dead-lettered and the subscription waits for a replay;
+         * the defaults keep trying for about a day (160 attempts, at most 10 minutes apart).
+         */
+        public int maxAttempts = 160;
+        public long retryInitialDelayMs = 1_000;
+        public long retryMaxDelayMs = 600_000;
+        /** Most records in one pushed body. */
+        public int batchSize = 500;
+        /** Longest wait for a callback's connection, TLS handshake and answer. */
+        public long timeoutMs = 10_000;
+    }
+
     public static NodeConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("configuration file not found: " + file.toAbsolutePath());
@@ -238,6 +259,10 @@ public final class NodeConfig {
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {
             throw new ConfigException("ingest.signing must be \"batch\" or \"record\", got \"" + ingest.signing + "\"");
+        }
+        if (subscriptions.callbackTrust != null) subscriptions.callbackTrust = resolveAgainst(configDir, subscriptions.callbackTrust, null);
+        if (subscriptions.maxAttempts < 1 || subscriptions.batchSize < 1 || subscriptions.batchSize > 1000) {
+            throw new ConfigException("subscriptions: maxAttempts must be at least 1 and batchSize 1 to 1000");
         }
         checkLinks();
         checkListeners();

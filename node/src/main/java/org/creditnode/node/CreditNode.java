@@ -20,8 +20,13 @@ import org.creditnode.api.ReviewsApi;
 import org.creditnode.api.ChecksApi;
 import org.creditnode.api.CheckPage;
 import org.creditnode.api.SubscriptionsApi;
+import org.creditnode.api.SubscriptionsAdminApi;
 import org.creditnode.store.Subscriptions;
+import org.creditnode.workflows.subscription.Callbacks;
+import org.creditnode.workflows.subscription.PushRoutes;
+import org.creditnode.workflows.subscription.SubscriptionPush;
 import org.creditnode.workflows.subscription.SubscriptionService;
+import org.creditnode.store.SubscriptionPushes;
 import org.creditnode.store.ListEntries;
 import org.creditnode.workflows.matching.MatchingIndexer;
 import org.creditnode.workflows.matching.MatchingService;
@@ -194,6 +199,11 @@ public final class CreditNode implements AutoCloseable {
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         MatchingService matching = new MatchingService(listEntries, store, measureList,
                 policies, reads, cipher, signer, json, clock);
+        Subscriptions subscriptionStore = new Subscriptions(db);
+        Callbacks callbacks = Callbacks.from(config.subscriptions, config.keys.password.toCharArray());
+        SubscriptionService subscriptions = new SubscriptionService(subscriptionStore, new SubscriptionPushes(db), callbacks, recordLog,
+                store, catalogue, purposes, measureList, reads, cipher, json, clock);
+        SubscriptionsApi subscriptionsApi = new SubscriptionsApi(subscriptions, store, json, clock);
         api = closeLater(new ApiServer(config.http.host, config.http.port, departmentTls, json, List.of(
                 new RecordsApi(camel.getCamelTemplate(), store, json, certificates, config.http.maxBodyBytes,
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
@@ -201,15 +211,17 @@ public final class CreditNode implements AutoCloseable {
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
                 new ListsApi(listExits), new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
                         measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
-                new SubscriptionsApi(new SubscriptionService(new Subscriptions(db), recordLog, store, catalogue, purposes, measureList, reads,
-                        cipher, json, clock), store, json, clock), new CheckPage()),
+                subscriptionsApi, new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
-                new AccessAdminApi(access, audit, auditChain, cipher, reencryption,
-                        Path.of(config.audit.archiveDir), json), new AdminOpenApiDocument()),
+                new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
+                new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db))),
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());
+        closeLater(PushRoutes.start(camel.getCamelContext(), subscriptions, new SubscriptionPush(subscriptions, new SubscriptionPushes(db),
+                new AccountStore(db), callbacks, signer, subscriptionsApi::render, stored, json, consumers.owner(), 15_000, clock),
+                subscriptionStore, config.subscriptions));
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("node started id={} level={} url={} signing={} keyId={} storage={} ms={}", id, config.node.level,
                 api.address(), config.ingest.signing, signing.keyId(), db.isPostgres() ? "postgresql" : "h2", startMillis);

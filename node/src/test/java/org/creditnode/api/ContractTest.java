@@ -34,7 +34,7 @@ class ContractTest {
 
     @Test
     void adminApi() throws Exception {
-        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class), Set.of("GET /admin/openapi.json"));
+        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class, SubscriptionsAdminApi.class), Set.of("GET /admin/openapi.json"));
     }
 
     @Test

@@ -11,38 +11,51 @@ import org.creditnode.record.Catalogue;
 import org.creditnode.store.RecordLog;
 import org.creditnode.store.RecordStore;
 import org.creditnode.store.StoredRecord;
+import org.creditnode.store.SubscriptionPushes;
 import org.creditnode.store.Subscriptions;
 import org.creditnode.workflows.matching.MatchingIndexer;
 import org.creditnode.workflows.matching.MeasureList;
 
 import java.io.IOException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Subscriptions (订单式推送, S25), pulled with a cursor: a department account follows categories,
+ * Subscriptions (订单式推送, S25), pulled with a cursor or pushed: a department account follows categories,
  * list types or subjects for a purpose it holds, and pulls what the node stored since its cursor —
  * new records and new versions (status changes) alike, in the order they were stored. The cursor
  * is a position in the committed-record log: a subscriber that was away gets everything it
- * missed, once. Every pull is an authorised read and goes to the query log.
+ * missed, once. Every pull is an authorised read and goes to the query log. A subscription with a
+ * callback is pushed instead ({@link SubscriptionPush}), through the same read and the same log.
  */
 public final class SubscriptionService {
     /** Log entries looked at per pull, whatever matches: a pull's cost is bounded. */
     private static final int SCAN = 5000;
 
-    public record Request(String purpose, List<String> categories, List<String> listTypes, List<String> subjects) {
+    /** {@code callback}: optional; an https URL the node pushes to (see SubscriptionPush), else the subscriber pulls. */
+    public record Request(String purpose, List<String> categories, List<String> listTypes, List<String> subjects, String callback) {
     }
 
-    public record Page(List<StoredRecord> records, long nextCursor, boolean more) {
+    /** Records with their log positions and subjects (keyed indexes), and where to go on from. */
+    public record Page(List<StoredRecord> records, List<Long> positions, List<String> subjectKeys, long nextCursor, boolean more) {
+    }
+
+    /** A subscription and, when it is pushed, its push state. */
+    public record Status(Subscriptions.Subscription subscription, Optional<SubscriptionPushes.State> push) {
     }
 
     private final Subscriptions subscriptions;
+    private final SubscriptionPushes pushes;
+    private final Callbacks callbacks;
+    private volatile Runnable changed = () -> { };
     private final RecordLog log;
     private final RecordStore store;
     private final Catalogue catalogue;
@@ -53,9 +66,12 @@ public final class SubscriptionService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SubscriptionService(Subscriptions subscriptions, RecordLog log, RecordStore store, Catalogue catalogue, Purposes purposes,
-                               org.creditnode.workflows.matching.MeasureLists measures, PurposeReads reads, RecordCipher cipher, ObjectMapper json, Clock clock) {
+    public SubscriptionService(Subscriptions subscriptions, SubscriptionPushes pushes, Callbacks callbacks, RecordLog log, RecordStore store,
+                               Catalogue catalogue, Purposes purposes, org.creditnode.workflows.matching.MeasureLists measures, PurposeReads reads, RecordCipher cipher,
+                               ObjectMapper json, Clock clock) {
         this.subscriptions = subscriptions;
+        this.pushes = pushes;
+        this.callbacks = callbacks;
         this.log = log;
         this.store = store;
         this.catalogue = catalogue;
@@ -67,9 +83,14 @@ public final class SubscriptionService {
         this.clock = clock;
     }
 
-    /** A new subscription, starting at the log's end: what is stored from now on. */
-    public Subscriptions.Subscription create(Account account, Request r) throws SQLException {
-        if (r == null) throw bad("NOT_A_SUBSCRIPTION", "send {\"purpose\", \"categories\", \"listTypes\", \"subjects\"}");
+    /** Told when push subscriptions were created or cancelled (their routes follow). */
+    public void onChange(Runnable changed) {
+        this.changed = changed;
+    }
+
+    /** A new subscription, starting at {@code cursor} (the log's end when asked): what is stored from now on. */
+    public Subscriptions.Subscription create(Account account, Request r, long cursor) throws SQLException {
+        if (r == null) throw bad("NOT_A_SUBSCRIPTION", "send {\"purpose\", \"categories\", \"listTypes\", \"subjects\", \"callback\"}");
         reads.checkPurpose(account, r.purpose());
         Set<String> seen = purposes.find(r.purpose()).orElseThrow().categories();
         Set<String> categories = new LinkedHashSet<>();
@@ -98,9 +119,12 @@ public final class SubscriptionService {
             throw bad("BAD_SUBSCRIPTION", "name at least one of categories, listTypes, subjects");
         }
         if (subjectKeys.size() > 1000) throw bad("BAD_SUBSCRIPTION", "subjects: at most 1,000 per subscription");
+        URI callback = r.callback() == null ? null : Callbacks.parse(r.callback());
+        if (callback != null) callbacks.probe(callback); // a typo or an untrusted certificate shows now, not as a dead letter later
         Subscriptions.Subscription s = new Subscriptions.Subscription("sub-" + UUID.randomUUID(), account.id(), r.purpose(), categories,
-                listTypes, subjectKeys, clock.instant().toString(), null);
-        subscriptions.insert(s);
+                listTypes, subjectKeys, clock.instant().toString(), null, callback == null ? null : callback.toString());
+        subscriptions.insert(s, cursor);
+        if (s.pushed()) changed.run();
         return s;
     }
 
@@ -113,8 +137,24 @@ public final class SubscriptionService {
         Subscriptions.Subscription s = own(account, id);
         if (s.cancelledAt() != null) throw new Problem(Problem.Kind.CONFLICT, "CANCELLED", "subscription " + id + " was cancelled on " + s.cancelledAt());
         if (cursor < 0) throw bad("BAD_CURSOR", "cursor: a position from an earlier answer (nextCursor) or from the subscription's creation");
+        Page page = read(s, cursor, limit);
+        logRead(account, s, page);
+        return page;
+    }
+
+    /** The query-log entries of a page that left the node: a subject each. */
+    public void logRead(Account account, Subscriptions.Subscription s, Page page) {
+        if (!page.subjectKeys().isEmpty()) reads.logSubscriptionPull(account, s.purpose(), page.subjectKeys(), s.id());
+    }
+
+    /**
+     * A page as the subscription's purpose and filters see it, not yet logged: a pull logs it at
+     * once, a push when the body may have reached the callback.
+     */
+    public Page read(Subscriptions.Subscription s, long cursor, int limit) throws SQLException, IOException {
         Set<String> seen = purposes.find(s.purpose()).map(Purposes.Purpose::categories).orElse(Set.of());
         List<StoredRecord> out = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         long position = cursor;
         List<RecordLog.Entry> entries = log.after(cursor, SCAN);
@@ -132,16 +172,36 @@ public final class SubscriptionService {
             String key = cipher.subjectIndex(rec.path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT));
             if (!s.subjectKeys().isEmpty() && !s.subjectKeys().contains(key)) continue;
             out.add(r);
+            positions.add(e.logNo());
             subjects.add(key);
         }
         boolean more = position < lastOf(entries) || entries.size() == SCAN;
-        if (!subjects.isEmpty()) reads.logSubscriptionPull(account, s.purpose(), subjects, id);
-        return new Page(out, position, more);
+        return new Page(out, positions, subjects, position, more);
     }
 
     public void cancel(Account account, String id) throws SQLException {
-        own(account, id);
+        Subscriptions.Subscription s = own(account, id);
         if (!subscriptions.cancel(id, clock.instant().toString())) throw new Problem(Problem.Kind.CONFLICT, "CANCELLED", "subscription " + id + " was cancelled already");
+        if (s.pushed()) changed.run();
+    }
+
+    public Status status(Account account, String id) throws SQLException {
+        Subscriptions.Subscription s = own(account, id);
+        return new Status(s, s.pushed() ? pushes.find(id) : Optional.empty());
+    }
+
+    /** Takes a dead-lettered push up again from its cursor (the batch that failed first). */
+    public Status replay(Account account, String id) throws SQLException {
+        Subscriptions.Subscription s = own(account, id);
+        if (s.cancelledAt() != null) throw new Problem(Problem.Kind.CONFLICT, "CANCELLED", "subscription " + id + " was cancelled on " + s.cancelledAt());
+        if (!s.pushed()) throw new Problem(Problem.Kind.CONFLICT, "NOT_PUSHED", "subscription " + id + " has no callback; pull it with a cursor");
+        if (!pushes.replay(id)) throw new Problem(Problem.Kind.CONFLICT, "NOT_DEAD_LETTER", "subscription " + id + " is being pushed; nothing to replay");
+        return status(account, id);
+    }
+
+    /** For the push: a subscription by id, whoever owns it. */
+    public Optional<Subscriptions.Subscription> find(String id) throws SQLException {
+        return subscriptions.find(id);
     }
 
     /** The account's own subscription; another account's is not even confirmed to exist. */
