@@ -22,9 +22,12 @@ class CatalogueTest {
     private static final Catalogue CATALOGUE = SampleRecords.catalogue();
 
     @Test
-    void theRealCatalogueHasTheFiveCategories() {
-        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT"),
+    void theRealCatalogueHasTheFiveRecordCategoriesAndTheTwoWorkflowOnes() {
+        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST"),
                 List.copyOf(CATALOGUE.categories()));
+        assertFalse(CATALOGUE.category("JOINT_ACTION").orElseThrow().isPublished(), "joint actions are never public");
+        assertFalse(CATALOGUE.category("MEASURE_LIST").orElseThrow().isPublished());
+        assertTrue(CATALOGUE.category("ADMIN_PENALTY").orElseThrow().isPublished());
         assertEquals(UnknownFieldPolicy.REJECT, CATALOGUE.unknownFields());
         assertEquals(Set.of("MINOR", "MAJOR", "SERIOUS"), CATALOGUE.severities().keySet());
         assertTrue(CATALOGUE.category("NOPE").isEmpty());
@@ -35,8 +38,8 @@ class CatalogueTest {
     void flowFlags() {
         for (String id : CATALOGUE.categories()) {
             CategorySpec c = CATALOGUE.category(id).orElseThrow();
-            assertTrue(c.isAggregated(), id);
-            assertEquals(id.equals("RED_LIST") || id.equals("SERIOUS_DISHONESTY_LIST"), c.isDistributed(), id);
+            assertEquals(!id.equals("MEASURE_LIST"), c.isAggregated(), id + ": everything goes up but the measure lists made for below");
+            assertEquals(Set.of("RED_LIST", "SERIOUS_DISHONESTY_LIST", "JOINT_ACTION", "MEASURE_LIST").contains(id), c.isDistributed(), id);
             assertEquals(id, c.id());
             assertFalse(c.name().isBlank());
         }
