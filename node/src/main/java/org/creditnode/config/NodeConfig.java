@@ -147,6 +147,8 @@ public final class NodeConfig {
         public int jointActionRespondDays = 10;
         /** Joint actions: days after accepting within which feedback on each measure is due. */
         public int jointActionFeedbackDays = 30;
+        /** Objections: calendar days from receipt within which the origin decides (征信业管理条例 art. 25: 20). */
+        public int objectionDueDays = 20;
     }
 
     public static final class Ingest {

@@ -173,11 +173,33 @@ public final class IngestService {
      * signed again; the version is numbered in the commit, so a concurrent change is a conflict.
      */
     public StoredRecord commitRevision(StoredRecord current, org.creditnode.record.RecordStatus status, ObjectNode change) {
+        return commitRevision(current, status, change, null);
+    }
+
+    /**
+     * The same, with corrected fields (an objection decided CORRECTED): merged into the record's
+     * fields and judged against the catalogue like a new record; an error names the field (422).
+     */
+    public StoredRecord commitRevision(StoredRecord current, org.creditnode.record.RecordStatus status, ObjectNode change,
+                                       ObjectNode correctedFields) {
         ObjectNode content;
         try {
             content = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(current.canonical());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(current.id() + " holds no JSON", e);
+        }
+        if (correctedFields != null && !correctedFields.isEmpty()) {
+            ObjectNode submitted = content.deepCopy();
+            for (String key : List.of("id", "origin", "seq", "version", "status", "receivedAt", "publicityUntil", "prevHash", "revises", "change")) {
+                submitted.remove(key);
+            }
+            ((ObjectNode) submitted.with("fields")).setAll(correctedFields);
+            List<FieldError> errors = validator.validate(submitted);
+            if (!errors.isEmpty()) {
+                FieldError e = errors.get(0);
+                throw new Problem(Problem.Kind.UNPROCESSABLE, "BAD_CORRECTION", "correction." + e.field() + ": " + e.code() + ": " + e.message());
+            }
+            content = submitted;
         }
         disk.shortage().ifPresent(s -> {
             throw new Problem(Problem.Kind.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "nothing was changed: " + s.message());

@@ -16,4 +16,11 @@ public interface LogConsumer {
 
     /** Handles entries in log order; an exception leaves the position where it was, to be retried. */
     void handle(List<RecordLog.Entry> entries) throws Exception;
+
+    /**
+     * Whether the committing thread may run this consumer right after a commit (for latency).
+     * A consumer that itself commits records (acknowledgements, status changes) must say no: it
+     * would wait on the very thread that has to commit them.
+     */
+    default boolean runsOnCommit() { return true; }
 }

@@ -46,6 +46,11 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.api.ObjectionsApi;
+import org.creditnode.store.DueProcess;
+import org.creditnode.workflows.objection.DueProcessIndexer;
+import org.creditnode.workflows.objection.Holders;
+import org.creditnode.workflows.objection.ObjectionService;
 import org.creditnode.api.MeasureListAdminApi;
 import org.creditnode.workflows.matching.MeasureLists;
 import org.creditnode.workflows.matching.MeasureListPublication;
@@ -175,6 +180,11 @@ public final class CreditNode implements AutoCloseable {
                 catalogue, purposes, audit, json, clock);
         measurePublication.reload();
         consumers.start(measurePublication);
+        DueProcess dueProcess = new DueProcess(db);
+        DueProcessIndexer dueIndexer = new DueProcessIndexer(id, store, dueProcess, ingest, policies, json, clock);
+        consumers.start(dueIndexer);
+        Holders holders = new Holders(id, config.node.parent == null ? null : config.node.parent.id,
+                config.node.children.stream().map(l -> l.id).toList(), dueProcess, catalogue);
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
@@ -209,7 +219,9 @@ public final class CreditNode implements AutoCloseable {
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
-                new ListsApi(listExits), new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
+                new ListsApi(listExits), new ObjectionsApi(new ObjectionService(id, store, dueProcess, dueIndexer, ingest, catalogue, policies,
+                        holders, audit, json, clock, config.workflows.objectionDueDays)),
+                new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
                         measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
                 subscriptionsApi, new CheckPage()),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));

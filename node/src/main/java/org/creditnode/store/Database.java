@@ -77,6 +77,14 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() { return postgres; }
 
+    /**
+     * A unique-key violation (SQLSTATE 23505, H2 and PostgreSQL alike): a projection row another
+     * thread inserted first (a request's read-your-writes and the log consumer racing), not a fault.
+     */
+    public static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     /** True when a trivial query answers within a second: the health check. */
     public boolean isReachable() {
         try (Connection c = pool.getConnection()) {

@@ -44,6 +44,14 @@ public final class JointActions {
     }
 
     public void putAction(Action a) throws SQLException {
+        try {
+            putActionOnce(a);
+        } catch (SQLException e) {
+            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
+        }
+    }
+
+    private void putActionOnce(Action a) throws SQLException {
         db.inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM joint_action WHERE id = ?", a.id())) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO joint_action (id, origin, list_record_id, initiator, "
@@ -71,6 +79,14 @@ public final class JointActions {
     }
 
     public void putResponse(Response r) throws SQLException {
+        try {
+            putResponseOnce(r);
+        } catch (SQLException e) {
+            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
+        }
+    }
+
+    private void putResponseOnce(Response r) throws SQLException {
         db.inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM joint_action_response WHERE action_id = ? AND implementer = ?", r.actionId(), r.implementer())) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO joint_action_response (action_id, implementer, implementer_name, "
@@ -91,6 +107,14 @@ public final class JointActions {
     }
 
     public void putFeedback(Feedback f) throws SQLException {
+        try {
+            putFeedbackOnce(f);
+        } catch (SQLException e) {
+            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
+        }
+    }
+
+    private void putFeedbackOnce(Feedback f) throws SQLException {
         db.inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM joint_action_feedback WHERE action_id = ? AND implementer = ? AND measure = ?",
                     f.actionId(), f.implementer(), f.measure())) return null;
