@@ -36,6 +36,8 @@ public final class NodeConfig {
     public String purposes;
     /** List types and measure lists for matching (config/measures.yaml); default: beside the configuration file. */
     public String measures;
+    /** Dated publicity and repair rule sets (config/rules.yaml); default: beside the configuration file. */
+    public String rules;
     /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
     public String routes;
 
@@ -257,6 +259,7 @@ public final class NodeConfig {
         holidays = resolveAgainst(configDir, holidays, "holidays.yaml");
         purposes = resolveAgainst(configDir, purposes, "purposes.yaml");
         measures = resolveAgainst(configDir, measures, "measures.yaml");
+        rules = resolveAgainst(configDir, rules, "rules.yaml");
         routes = resolveAgainst(configDir, routes, "../routes");
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {

@@ -17,6 +17,7 @@ import org.creditnode.record.CategorySpec;
 import org.creditnode.record.FieldError;
 import org.creditnode.record.PublicityPolicy;
 import org.creditnode.record.RecordValidator;
+import org.creditnode.record.RuleSets;
 import org.creditnode.store.DiskReserve;
 import org.creditnode.store.StoredRecord;
 import org.slf4j.Logger;
@@ -53,10 +54,12 @@ public final class IngestService {
     private final AuditLog audit;
     private final PendingReviews reviews;
     private final java.time.Clock clock;
+    private final RuleSets ruleSets;
 
     public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk,
                          Supplier<Optional<String>> recovering, PolicyEngine policies, AuditLog audit, PendingReviews reviews,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
         this.policies = policies;
         this.reviews = reviews;
         this.audit = audit;
@@ -209,7 +212,8 @@ public final class IngestService {
         });
         String subjectKey = content.path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT);
         return await(committer.submit(List.of(new RecordSealer.Pending(content, subjectKey, current.decisionDate(),
-                current.publicityUntil(), new RecordSealer.Revision(current.id(), current.version(), status, change))))).get(0);
+                current.publicityUntil(), new RecordSealer.Revision(current.id(), current.version(), status, change),
+                rulesOf(current))))).get(0);
     }
 
     /** The account's own rules for a record the catalogue accepts: its authority and its category. */
@@ -249,7 +253,28 @@ public final class IngestService {
         CategorySpec spec = catalogue.category(category).orElseThrow();
         LocalDate until = PublicityPolicy.publicityUntil(spec, severity, decisionDate).orElse(null);
         String subjectKey = r.path("subject").path("code").asText().trim().toUpperCase(Locale.ROOT);
-        return new RecordSealer.Pending(r, subjectKey, decisionDate, until);
+        ObjectNode applied = null;
+        var governed = ruleSets.apply(category, severity, decisionDate);
+        if (governed.isPresent()) { // a dated rule set governs this category: its dates, and it says so in the record
+            RuleSets.Applied a = governed.get();
+            until = a.publicityUntil();
+            applied = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            applied.put("ruleSet", a.ruleSet());
+            applied.put("tier", a.tier());
+            applied.put("repairFrom", a.repairFrom().toString());
+            applied.put("explanation", a.explanation(decisionDate));
+        }
+        return new RecordSealer.Pending(r, subjectKey, decisionDate, until, null, applied);
+    }
+
+    /** The rules a stored version carries, for its next version to carry on. */
+    private static ObjectNode rulesOf(StoredRecord r) {
+        try {
+            JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.canonical()).get("rules");
+            return n instanceof ObjectNode o ? o : null;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(r.id() + " holds no JSON", e);
+        }
     }
 
     private static List<StoredRecord> await(java.util.concurrent.CompletableFuture<List<StoredRecord>> f) {

@@ -53,9 +53,10 @@ public final class RecordSealer {
      * A record ready to be sealed: the submitted content and what the catalogue derived from it;
      * for a later version of one of this origin's records, the revision it makes.
      */
-    public record Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil, Revision revision) {
+    public record Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil, Revision revision,
+                          ObjectNode rules) {
         public Pending(ObjectNode content, String subjectKey, LocalDate decisionDate, LocalDate publicityUntil) {
-            this(content, subjectKey, decisionDate, publicityUntil, null);
+            this(content, subjectKey, decisionDate, publicityUntil, null, null);
         }
     }
 
@@ -152,6 +153,7 @@ public final class RecordSealer {
         }
         rec.put("receivedAt", receivedAt);
         if (p.publicityUntil() != null) rec.put("publicityUntil", p.publicityUntil().toString());
+        if (p.rules() != null) rec.set("rules", p.rules()); // which dated rule set computed the dates, and the earliest repair
         rec.put("prevHash", prevHash);
         return rec;
     }

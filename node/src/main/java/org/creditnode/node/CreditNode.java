@@ -46,6 +46,7 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.record.RuleSets;
 import org.creditnode.api.ObjectionsApi;
 import org.creditnode.store.DueProcess;
 import org.creditnode.workflows.objection.DueProcessIndexer;
@@ -149,6 +150,7 @@ public final class CreditNode implements AutoCloseable {
         reencryption.checkKeys();
         PolicyEngine policies = Policies.standard(Neighbours.of(config));
         Purposes purposes = Purposes.load(Path.of(config.purposes), catalogue);
+        RuleSets ruleSets = RuleSets.load(Path.of(config.rules), catalogue);
         MeasureLists measureList = new MeasureLists(MeasureList.load(Path.of(config.measures), catalogue, purposes));
         PendingReviews pendingReviews = new PendingReviews(db, cipher);
         AccessControl access = new AccessControl(new AccountStore(db), catalogue, purposes, clock, config.http.rateLimit);
@@ -175,7 +177,7 @@ public final class CreditNode implements AutoCloseable {
         federation.catchUp().runOnlyWhen(jobs::mayRun);
         federation.ownLog().start(cleanStop, java.time.Duration.ofMillis(config.federation.ownLogCheckMs));
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
-                () -> federation.ownLog().refusal(), policies, audit, pendingReviews, clock);
+                () -> federation.ownLog().refusal(), policies, audit, pendingReviews, clock, ruleSets);
         MeasureListPublication measurePublication = new MeasureListPublication(measureList, new MeasureListVersions(db), store, ingest,
                 catalogue, purposes, audit, json, clock);
         measurePublication.reload();

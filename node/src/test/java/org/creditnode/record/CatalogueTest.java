@@ -22,14 +22,17 @@ class CatalogueTest {
     private static final Catalogue CATALOGUE = SampleRecords.catalogue();
 
     @Test
-    void theRealCatalogueHasTheFiveRecordCategoriesAndTheTwoWorkflowOnes() {
-        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST"),
-                List.copyOf(CATALOGUE.categories()));
+    void theRealCatalogueHasTheFiveRecordCategoriesAndTheWorkflowOnes() {
+        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST",
+                "OBJECTION", "REPAIR", "STATUS_ACK"), List.copyOf(CATALOGUE.categories()));
+        for (String workflow : List.of("OBJECTION", "REPAIR", "STATUS_ACK")) {
+            assertFalse(CATALOGUE.category(workflow).orElseThrow().isPublished(), workflow + " is never public");
+        }
         assertFalse(CATALOGUE.category("JOINT_ACTION").orElseThrow().isPublished(), "joint actions are never public");
         assertFalse(CATALOGUE.category("MEASURE_LIST").orElseThrow().isPublished());
         assertTrue(CATALOGUE.category("ADMIN_PENALTY").orElseThrow().isPublished());
         assertEquals(UnknownFieldPolicy.REJECT, CATALOGUE.unknownFields());
-        assertEquals(Set.of("MINOR", "MAJOR", "SERIOUS"), CATALOGUE.severities().keySet());
+        assertEquals(Set.of("MINOR", "MAJOR", "SERIOUS", "SLIGHT", "GENERAL"), CATALOGUE.severities().keySet());
         assertTrue(CATALOGUE.category("NOPE").isEmpty());
         assertTrue(CATALOGUE.category(null).isEmpty());
     }
@@ -39,7 +42,8 @@ class CatalogueTest {
         for (String id : CATALOGUE.categories()) {
             CategorySpec c = CATALOGUE.category(id).orElseThrow();
             assertEquals(!id.equals("MEASURE_LIST"), c.isAggregated(), id + ": everything goes up but the measure lists made for below");
-            assertEquals(Set.of("RED_LIST", "SERIOUS_DISHONESTY_LIST", "JOINT_ACTION", "MEASURE_LIST").contains(id), c.isDistributed(), id);
+            assertEquals(Set.of("RED_LIST", "SERIOUS_DISHONESTY_LIST", "JOINT_ACTION", "MEASURE_LIST", "OBJECTION", "REPAIR", "STATUS_ACK")
+                    .contains(id), c.isDistributed(), id + ": lists and the workflows' records go down as well as up");
             assertEquals(id, c.id());
             assertFalse(c.name().isBlank());
         }

@@ -152,7 +152,7 @@ class RecordValidatorTest {
         assertEquals("expected ORG or PERSON, got 'COMPANY'", single(r, "subject.kind", "ENUM"));
         r = SampleRecords.penalty();
         r.put("severity", "LOW");
-        assertEquals("expected one of [MINOR, MAJOR, SERIOUS], got 'LOW'", single(r, "severity", "ENUM"));
+        assertEquals("expected one of [MINOR, MAJOR, SERIOUS, SLIGHT, GENERAL], got 'LOW'", single(r, "severity", "ENUM"));
         r = SampleRecords.licence();
         fields(r).put("XK_XKLB", "许可");
         single(r, "fields.XK_XKLB", "ENUM");
