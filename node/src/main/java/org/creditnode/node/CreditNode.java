@@ -46,6 +46,8 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.api.RepairsApi;
+import org.creditnode.workflows.repair.RepairService;
 import org.creditnode.record.RuleSets;
 import org.creditnode.api.ObjectionsApi;
 import org.creditnode.store.DueProcess;
@@ -223,6 +225,7 @@ public final class CreditNode implements AutoCloseable {
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
                 new ListsApi(listExits), new ObjectionsApi(new ObjectionService(id, store, dueProcess, dueIndexer, ingest, catalogue, policies,
                         holders, audit, json, clock, config.workflows.objectionDueDays)),
+                new RepairsApi(new RepairService(id, store, dueProcess, dueIndexer, ingest, ruleSets, policies, holders, audit, json, clock)),
                 new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
                         measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
                 subscriptionsApi, new CheckPage()),

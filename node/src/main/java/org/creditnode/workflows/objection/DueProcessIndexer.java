@@ -73,7 +73,7 @@ public final class DueProcessIndexer implements LogConsumer {
             if (r == null) continue;
             switch (r.category()) {
                 case "OBJECTION" -> objection(r, json.readTree(r.canonical()));
-                case "REPAIR" -> repair(r, json.readTree(r.canonical()));
+                case "REPAIR" -> repairCase(r, json.readTree(r.canonical()));
                 case "STATUS_ACK" -> ack(r, json.readTree(r.canonical()));
                 default -> {
                     if (r.version() > 1) changed(r, json.readTree(r.canonical()));
@@ -83,7 +83,7 @@ public final class DueProcessIndexer implements LogConsumer {
     }
 
     /** An objection raised anywhere: its case here; at the record's origin, the record disputed. */
-    void objection(StoredRecord r, JsonNode rec) throws SQLException {
+    public void objection(StoredRecord r, JsonNode rec) throws SQLException {
         JsonNode f = rec.path("fields");
         String recordId = f.path("OBJ_RECORD").asText();
         LocalDate due = LocalDate.parse(f.path("OBJ_DUE").asText());
@@ -114,7 +114,7 @@ public final class DueProcessIndexer implements LogConsumer {
         }
     }
 
-    void repair(StoredRecord r, JsonNode rec) throws SQLException {
+    public void repairCase(StoredRecord r, JsonNode rec) throws SQLException {
         JsonNode f = rec.path("fields");
         String recordId = f.path("REP_RECORD").asText();
         cases.open(DueProcess.Kind.REPAIR, new DueProcess.Case(r.id(), recordId, originOf(recordId), r.origin(), null,
