@@ -83,6 +83,7 @@ import org.creditnode.store.LogCursors;
 import org.creditnode.store.RecordLog;
 import org.creditnode.log.JobLease;
 import org.creditnode.workflows.lists.ListExits;
+import org.creditnode.workflows.lists.Shielding;
 import org.creditnode.workflows.jointaction.JointActionIndexer;
 import org.creditnode.workflows.jointaction.JointActionService;
 import org.creditnode.store.JointActions;
@@ -223,7 +224,7 @@ public final class CreditNode implements AutoCloseable {
                         java.time.Duration.ofSeconds(config.http.maxRequestSeconds), clock, reads),
                 health, new OpenApiDocument(), new PublicApi(store, catalogue, policies, json, clock),
                 new ReviewsApi(new ReviewService(pendingReviews, ingest, policies, audit, json, clock), json), new ChecksApi(matching),
-                new ListsApi(listExits), new ObjectionsApi(new ObjectionService(id, store, dueProcess, dueIndexer, ingest, catalogue, policies,
+                new ListsApi(listExits, new Shielding(id, store, ingest, catalogue, policies, audit, json, clock)), new ObjectionsApi(new ObjectionService(id, store, dueProcess, dueIndexer, ingest, catalogue, policies,
                         holders, audit, json, clock, config.workflows.objectionDueDays)),
                 new RepairsApi(new RepairService(id, store, dueProcess, dueIndexer, ingest, ruleSets, policies, holders, audit, json, clock)),
                 new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
