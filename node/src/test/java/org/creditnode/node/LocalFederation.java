@@ -248,11 +248,13 @@ public final class LocalFederation implements AutoCloseable {
                 holidays: %s
                 purposes: %s
                 measures: %s
+                grades: %s
                 routes: %s
                 %s
                 """.formatted(id, id, levelOf(id), parent, children, dir.resolve(id).resolve("data"), pki,
                 httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
-                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolveSibling("routes"), extraYaml));
+                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"),
+                configDir.resolve("grades.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 
     private static int freePort() throws IOException {
