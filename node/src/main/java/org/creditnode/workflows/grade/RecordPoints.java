@@ -17,7 +17,8 @@ public final class RecordPoints {
         Double weight = rules.categories().get(category);
         if (weight == null) return 0;
         double bySeverity = severity == null ? 1 : rules.severities().getOrDefault(severity, 1.0);
-        return weight * bySeverity * rules.statuses().get(status);
+        double points = weight * bySeverity * rules.statuses().get(status);
+        return points == 0 ? 0 : points; // not -0.0: answers would show "-0.0 points"
     }
 
     /** Whether the record counts at all as it stands (a cap applies only to counted records). */

@@ -10,7 +10,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,5 +114,4 @@ public final class CjkFont {
         }
     }
 
-    static List<String> searched() { return new ArrayList<>(SEARCHED); }
 }
