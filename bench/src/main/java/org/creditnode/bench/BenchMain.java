@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-bench", usageHelpAutoWidth = true,
         description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
-        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.Feed.class,
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReportBench.class, BenchMain.Feed.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain {
 
@@ -139,6 +139,27 @@ public final class BenchMain {
         public Integer call() {
             try {
                 return MatchBenchmark.run(entries, configDir, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "reportbench", description = "Credit report generation (grade, HTML, PDF) for one subject with many records, through the HTTP API.")
+    static final class ReportBench implements Callable<Integer> {
+        @Option(names = "--records", paramLabel = "N", defaultValue = "1000", description = "records about the subject (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "timed rounds of each report (default ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--keep", paramLabel = "DIR", description = "write the last HTML and PDF report there")
+        Path keep;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return ReportBenchmark.run(records, rounds, configDir, keep, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;

@@ -111,10 +111,11 @@ final class IngestBenchmark {
                 purposes: %s
                 measures: %s
                 rules: %s
+                grades: %s
                 routes: %s
                 """.formatted(dir.resolve("data"), port, signing, maxBatch, conf.resolve("catalog.yaml"),
                 conf.resolve("regions.yaml"), conf.resolve("holidays.yaml"), conf.resolve("purposes.yaml"), conf.resolve("measures.yaml"),
-                conf.resolve("rules.yaml"), conf.resolve("../routes").normalize()));
+                conf.resolve("rules.yaml"), conf.resolve("grades.yaml"), conf.resolve("../routes").normalize()));
         return NodeConfig.load(cfgFile).resolve(null, null);
     }
 

@@ -38,6 +38,9 @@ public final class NodeConfig {
     public String measures;
     /** Dated publicity and repair rule sets (config/rules.yaml); default: beside the configuration file. */
     public String rules;
+    /** Scoring rules of the yearly public-credit grade (config/grades.yaml); default: beside the configuration file. */
+    public String grades;
+    public Report report = new Report();
     /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
     public String routes;
 
@@ -153,6 +156,16 @@ public final class NodeConfig {
         public int objectionDueDays = 20;
     }
 
+    /** Credit reports (信用报告). */
+    public static final class Report {
+        /**
+         * A TrueType font (.ttf, .ttc) with Chinese glyphs, embedded in PDF reports; default: the
+         * first found of the usual places (Debian: fonts-wqy-zenhei). A named font that is missing
+         * or unusable stops the node; none found leaves PDF reports unavailable (503), HTML works.
+         */
+        public String font;
+    }
+
     public static final class Ingest {
         /** Largest batch a department may submit in one request. */
         public int maxBatch = 1000;
@@ -260,6 +273,8 @@ public final class NodeConfig {
         purposes = resolveAgainst(configDir, purposes, "purposes.yaml");
         measures = resolveAgainst(configDir, measures, "measures.yaml");
         rules = resolveAgainst(configDir, rules, "rules.yaml");
+        grades = resolveAgainst(configDir, grades, "grades.yaml");
+        if (report.font != null) report.font = resolveAgainst(configDir, report.font, null);
         routes = resolveAgainst(configDir, routes, "../routes");
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {

@@ -61,6 +61,11 @@ import org.creditnode.store.MeasureListVersions;
 import org.creditnode.api.JointActionsApi;
 import org.creditnode.api.OpenApiDocument;
 import org.creditnode.api.RecordsApi;
+import org.creditnode.api.ReportsApi;
+import org.creditnode.workflows.grade.GradeRules;
+import org.creditnode.workflows.grade.Grades;
+import org.creditnode.workflows.report.CjkFont;
+import org.creditnode.workflows.report.CreditReports;
 import org.creditnode.broker.EmbeddedBroker;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
@@ -214,6 +219,11 @@ public final class CreditNode implements AutoCloseable {
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         MatchingService matching = new MatchingService(listEntries, store, measureList,
                 policies, reads, cipher, signer, json, clock);
+        Grades grades = new Grades(store, GradeRules.load(Path.of(config.grades), catalogue), json);
+        Optional<CjkFont> reportFont = CjkFont.find(config.report.font);
+        if (reportFont.isEmpty()) LOG.warn("PDF reports unavailable: {}", CjkFont.missingMessage());
+        ReportsApi reports = new ReportsApi(new CreditReports(id, store, catalogue, purposes, reads, measureList, grades, json, clock),
+                reportFont, signer, certificates, json);
         Subscriptions subscriptionStore = new Subscriptions(db);
         Callbacks callbacks = Callbacks.from(config.subscriptions, config.keys.password.toCharArray());
         SubscriptionService subscriptions = new SubscriptionService(subscriptionStore, new SubscriptionPushes(db), callbacks, recordLog,
@@ -229,7 +239,7 @@ public final class CreditNode implements AutoCloseable {
                 new RepairsApi(new RepairService(id, store, dueProcess, dueIndexer, ingest, ruleSets, policies, holders, audit, json, clock)),
                 new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
                         measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
-                subscriptionsApi, new CheckPage()),
+                subscriptionsApi, new CheckPage(), reports),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),

@@ -249,11 +249,12 @@ public final class LocalFederation implements AutoCloseable {
                 purposes: %s
                 measures: %s
                 rules: %s
+                grades: %s
                 routes: %s
                 %s
                 """.formatted(id, id, levelOf(id), parent, children, dir.resolve(id).resolve("data"), pki,
                 httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
-                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolve("rules.yaml"), configDir.resolveSibling("routes"), extraYaml));
+                configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolve("rules.yaml"), configDir.resolve("grades.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }
 
     private static int freePort() throws IOException {

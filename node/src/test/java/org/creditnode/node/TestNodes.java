@@ -49,13 +49,14 @@ public final class TestNodes {
                 purposes: %s
                 measures: %s
                 rules: %s
+                grades: %s
                 routes: %s
                 %s
                 """.formatted(nodeId, dir.resolve("data"),
                 // the node refuses a key given twice: a test's own http: block replaces the default one
                 (extra.lines().anyMatch(l -> l.startsWith("http:")) ? "" : "http: { host: 127.0.0.1, port: " + port + " }")
                         + (extra.lines().anyMatch(l -> l.startsWith("admin:")) ? "" : "\nadmin: { port: " + freePort() + " }"), CONFIG_DIR.resolve("catalog.yaml"),
-                CONFIG_DIR.resolve("regions.yaml"), CONFIG_DIR.resolve("holidays.yaml"), CONFIG_DIR.resolve("purposes.yaml"), CONFIG_DIR.resolve("measures.yaml"), CONFIG_DIR.resolve("rules.yaml"), ROUTES_DIR, extra);
+                CONFIG_DIR.resolve("regions.yaml"), CONFIG_DIR.resolve("holidays.yaml"), CONFIG_DIR.resolve("purposes.yaml"), CONFIG_DIR.resolve("measures.yaml"), CONFIG_DIR.resolve("rules.yaml"), CONFIG_DIR.resolve("grades.yaml"), ROUTES_DIR, extra);
         Path file = dir.resolve(nodeId + ".yaml");
         Files.writeString(file, yaml);
         return file;
