@@ -217,9 +217,9 @@ public final class CreditNode implements AutoCloseable {
         TlsMaterial departmentTls = config.http.tls ? TlsMaterial.load(Path.of(config.keys.tlsKeystore),
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
-        MatchingService matching = new MatchingService(listEntries, store, measureList,
-                policies, reads, cipher, signer, json, clock);
         Grades grades = new Grades(store, GradeRules.load(Path.of(config.grades), catalogue), json);
+        MatchingService matching = new MatchingService(listEntries, store, measureList,
+                policies, reads, cipher, signer, json, clock, grades);
         Optional<CjkFont> reportFont = CjkFont.find(config.report.font);
         if (reportFont.isEmpty()) LOG.warn("PDF reports unavailable: {}", CjkFont.missingMessage());
         ReportsApi reports = new ReportsApi(new CreditReports(id, store, catalogue, purposes, reads, measureList, grades, json, clock),

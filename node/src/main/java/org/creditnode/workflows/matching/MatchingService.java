@@ -1,5 +1,8 @@
 package org.creditnode.workflows.matching;
 
+import org.creditnode.workflows.grade.Grade;
+import org.creditnode.workflows.grade.Grades;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +47,7 @@ public final class MatchingService {
     private final ListEntries index;
     private final RecordStore store;
     private final MeasureLists lists;
+    private final Grades grades;
     private final PolicyEngine policies;
     private final PurposeReads reads;
     private final RecordCipher cipher;
@@ -52,7 +56,8 @@ public final class MatchingService {
     private final Clock clock;
 
     public MatchingService(ListEntries index, RecordStore store, MeasureLists lists, PolicyEngine policies, PurposeReads reads,
-                           RecordCipher cipher, Signer signer, ObjectMapper json, Clock clock) {
+                           RecordCipher cipher, Signer signer, ObjectMapper json, Clock clock, Grades grades) {
+        this.grades = grades;
         this.index = index;
         this.store = store;
         this.lists = lists;
@@ -192,20 +197,30 @@ public final class MatchingService {
         ArrayNode inc = a.putArray("incentives");
         incentives.values().forEach(inc::add);
         ArrayNode warnings = a.putArray("warnings");
-        history(code, today, inc, warnings, seriousInForce);
+        history(code, today, inc, warnings, seriousInForce, a);
         ObjectNode asOfNode = a.putObject("asOf"); // each origin's sequence number the answer reflects
         asOf.forEach(asOfNode::put);
         return a;
     }
 
     /** 容缺受理 without negative records in the window (S6); a warning for repeat offenders (S9). */
-    private void history(String code, LocalDate today, ArrayNode incentives, ArrayNode warnings, boolean punished) throws SQLException {
+    private void history(String code, LocalDate today, ArrayNode incentives, ArrayNode warnings, boolean punished, ObjectNode gradeOut)
+            throws SQLException {
         MeasureList measures = lists.current(today);
         LocalDate negativeFrom = today.minusMonths(measures.incentives().noNegativeMonths);
         LocalDate penaltyFrom = today.minusMonths(measures.warnings().withinMonths);
         int negative = 0;
         int penalties = 0;
-        for (StoredRecord r : store.currentBySubject(code, 500)) {
+        List<StoredRecord> current = store.currentBySubject(code, 500);
+        Grade g = grades.grade(code, today.getYear(), today, current); // the year's grade (S26), from the same read
+        ObjectNode grade = incentives.objectNode();
+        grade.put("year", g.year());
+        grade.put("grade", g.band().name());
+        grade.put("label", g.band().label());
+        grade.put("score", g.score());
+        if (g.sample()) grade.put("note", "SAMPLE scoring rules");
+        gradeOut.set("grade", grade);
+        for (StoredRecord r : current) {
             boolean bad = r.category().equals("ADMIN_PENALTY") || r.category().equals("SERIOUS_DISHONESTY_LIST");
             if (!bad || r.decisionDate() == null || r.status() == RecordStatus.REVOKED || r.status() == RecordStatus.REPAIRED) continue;
             if (!r.decisionDate().isBefore(negativeFrom)) negative++;

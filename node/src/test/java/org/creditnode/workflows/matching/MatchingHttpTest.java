@@ -74,6 +74,7 @@ class MatchingHttpTest {
             assertEquals(List.of("M-PROC-BAN", "M-WAGE-BID"), mandatory, answer.toString());
             assertTrue(answer.get("measures").get("mandatory").get(0).get("basis").asText().contains("政府采购法"));
             assertEquals(0, answer.get("incentives").size(), "no 容缺受理 for a listed subject");
+            assertEquals("D", answer.path("grade").path("grade").asText(), "an active serious-dishonesty entry caps the grade: " + answer);
             assertTrue(answer.get("token").asText().startsWith("chk-"));
 
             JsonNode byPerson = check(dept, person, "PROCUREMENT");
