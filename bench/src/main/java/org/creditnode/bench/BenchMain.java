@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-bench", usageHelpAutoWidth = true,
         description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
-        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReportBench.class, BenchMain.Feed.class,
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReflectBench.class, BenchMain.ReportBench.class, BenchMain.Feed.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain {
 
@@ -139,6 +139,25 @@ public final class BenchMain {
         public Integer call() {
             try {
                 return MatchBenchmark.run(entries, configDir, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "reflectbench", description = "A list entry made at the province until a county's check reflects it, under load (four node processes).")
+    static final class ReflectBench implements Callable<Integer> {
+        @Option(names = "--entries", paramLabel = "N", defaultValue = "100", description = "list entries timed (default ${DEFAULT-VALUE})")
+        int entries;
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", description = "records/s the county feeds upward meanwhile (default ${DEFAULT-VALUE})")
+        int rate;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return ReflectionBenchmark.run(entries, rate, configDir, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;
