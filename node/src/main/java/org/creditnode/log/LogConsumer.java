@@ -16,4 +16,12 @@ public interface LogConsumer {
 
     /** Handles entries in log order; an exception leaves the position where it was, to be retried. */
     void handle(List<RecordLog.Entry> entries) throws Exception;
+
+    /**
+     * Whether the thread that has just committed records may run this consumer before its request
+     * answers (see {@link LogConsumers#drain()}). False for work that need not be current within
+     * milliseconds, such as statistics: it then runs only on its own thread and adds nothing to
+     * an ingest's answer time.
+     */
+    default boolean runsOnCommit() { return true; }
 }

@@ -66,7 +66,7 @@ public final class LogConsumers implements AutoCloseable {
      */
     public void drain() {
         for (Runner r : runners) {
-            if (!r.lock.tryLock()) continue;
+            if (!r.consumer.runsOnCommit() || !r.lock.tryLock()) continue;
             try {
                 if (running) r.step();
             } catch (Exception e) {
