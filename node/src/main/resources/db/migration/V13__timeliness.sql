@@ -31,21 +31,21 @@ CREATE TABLE quality_rejected (
 CREATE TABLE quality_declared (
     authority   VARCHAR(18) NOT NULL,
     category    VARCHAR(40) NOT NULL,
-    month       VARCHAR(7)  NOT NULL,      -- YYYY-MM
+    ym          VARCHAR(7)  NOT NULL,      -- YYYY-MM
     total       BIGINT      NOT NULL,
     account     VARCHAR(24) NOT NULL,
     declared_at VARCHAR(40) NOT NULL,
-    PRIMARY KEY (authority, category, month)
+    PRIMARY KEY (authority, category, ym)
 );
 
 -- What this node last sent up per authority and month (QUALITY_STATISTICS records): a figure
 -- that did not change is not sent again.
 CREATE TABLE quality_sent (
     authority    VARCHAR(18)  NOT NULL,
-    month        VARCHAR(7)   NOT NULL,
+    ym           VARCHAR(7)   NOT NULL,
     content_hash VARCHAR(128) NOT NULL,
     record_id    VARCHAR(40)  NOT NULL,
-    PRIMARY KEY (authority, month)
+    PRIMARY KEY (authority, ym)
 );
 
 -- Figures of the nodes below, from the QUALITY_STATISTICS records they sent (a projection kept by
@@ -54,12 +54,12 @@ CREATE TABLE quality_sent (
 CREATE TABLE quality_remote_source (
     node           VARCHAR(12)  NOT NULL,
     authority      VARCHAR(18)  NOT NULL,
-    month          VARCHAR(7)   NOT NULL,
+    ym             VARCHAR(7)   NOT NULL,
     seq            BIGINT       NOT NULL,
     authority_name VARCHAR(200),
     late_after     INT          NOT NULL,
     record_id      VARCHAR(40)  NOT NULL,
-    PRIMARY KEY (node, authority, month)
+    PRIMARY KEY (node, authority, ym)
 );
 
 CREATE TABLE quality_remote_day (
@@ -77,8 +77,8 @@ CREATE TABLE quality_remote_month (
     node      VARCHAR(12) NOT NULL,
     authority VARCHAR(18) NOT NULL,
     category  VARCHAR(40) NOT NULL,
-    month     VARCHAR(7)  NOT NULL,
+    ym        VARCHAR(7)  NOT NULL,
     declared  BIGINT,                    -- null: nothing declared for that month
     decided   BIGINT      NOT NULL,      -- records decided in that month, received by then
-    PRIMARY KEY (node, authority, category, month)
+    PRIMARY KEY (node, authority, category, ym)
 );

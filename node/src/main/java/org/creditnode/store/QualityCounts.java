@@ -121,13 +121,13 @@ public final class QualityCounts {
     /** A declared monthly total; a second declaration for the same month replaces the first. */
     public void declare(String authority, String category, YearMonth month, long total, String account, String at) throws SQLException {
         db.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM quality_declared WHERE authority = ? AND category = ? AND month = ?")) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM quality_declared WHERE authority = ? AND category = ? AND ym = ?")) {
                 del.setString(1, authority);
                 del.setString(2, category);
                 del.setString(3, month.toString());
                 del.executeUpdate();
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO quality_declared (authority, category, month, total, account, "
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO quality_declared (authority, category, ym, total, account, "
                     + "declared_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, authority);
                 ins.setString(2, category);
@@ -192,8 +192,8 @@ public final class QualityCounts {
                     v[1] += rs.getLong(4);
                 }
             }
-            try (PreparedStatement d = c.prepareStatement("SELECT authority, category, month, total FROM quality_declared "
-                    + "WHERE month BETWEEN ? AND ?")) {
+            try (PreparedStatement d = c.prepareStatement("SELECT authority, category, ym, total FROM quality_declared "
+                    + "WHERE ym BETWEEN ? AND ?")) {
                 d.setString(1, first.toString());
                 d.setString(2, last.toString());
                 try (ResultSet rs = d.executeQuery()) {
@@ -228,7 +228,7 @@ public final class QualityCounts {
     /** Replaces a node's figures for an authority and month, unless a later record of that node already did. */
     public boolean putRemote(Remote r) throws SQLException {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM quality_remote_source WHERE node = ? AND authority = ? AND month = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM quality_remote_source WHERE node = ? AND authority = ? AND ym = ?")) {
                 ps.setString(1, r.node());
                 ps.setString(2, r.authority());
                 ps.setString(3, r.month().toString());
@@ -236,11 +236,11 @@ public final class QualityCounts {
                     if (rs.next() && rs.getLong(1) >= r.seq()) return false;
                 }
             }
-            exec(c, "DELETE FROM quality_remote_source WHERE node = ? AND authority = ? AND month = ?", r.node(), r.authority(), r.month().toString());
-            exec(c, "DELETE FROM quality_remote_month WHERE node = ? AND authority = ? AND month = ?", r.node(), r.authority(), r.month().toString());
+            exec(c, "DELETE FROM quality_remote_source WHERE node = ? AND authority = ? AND ym = ?", r.node(), r.authority(), r.month().toString());
+            exec(c, "DELETE FROM quality_remote_month WHERE node = ? AND authority = ? AND ym = ?", r.node(), r.authority(), r.month().toString());
             exec(c, "DELETE FROM quality_remote_day WHERE node = ? AND authority = ? AND received_on BETWEEN ? AND ?", r.node(), r.authority(),
                     Date.valueOf(r.month().atDay(1)), Date.valueOf(r.month().atEndOfMonth()));
-            exec(c, "INSERT INTO quality_remote_source (node, authority, month, seq, authority_name, late_after, record_id) "
+            exec(c, "INSERT INTO quality_remote_source (node, authority, ym, seq, authority_name, late_after, record_id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", r.node(), r.authority(), r.month().toString(), r.seq(), r.authorityName(), r.lateAfter(), r.recordId());
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO quality_remote_day (node, authority, category, received_on, on_time, "
                     + "late, rejected) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -256,7 +256,7 @@ public final class QualityCounts {
                 }
                 ins.executeBatch();
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO quality_remote_month (node, authority, category, month, declared, decided) "
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO quality_remote_month (node, authority, category, ym, declared, decided) "
                     + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (MonthCount m : r.months()) {
                     ins.setString(1, r.node());
@@ -291,8 +291,8 @@ public final class QualityCounts {
 
     public List<MonthCount> remoteMonths(YearMonth first, YearMonth last) throws SQLException {
         List<MonthCount> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT node, authority, category, month, declared, decided "
-                + "FROM quality_remote_month WHERE month BETWEEN ? AND ? ORDER BY node, authority, category, month")) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT node, authority, category, ym, declared, decided "
+                + "FROM quality_remote_month WHERE ym BETWEEN ? AND ? ORDER BY node, authority, category, ym")) {
             ps.setString(1, first.toString());
             ps.setString(2, last.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -310,7 +310,7 @@ public final class QualityCounts {
     public Map<String, String> remoteNames() throws SQLException {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT node, authority, authority_name FROM quality_remote_source ORDER BY month");
+                "SELECT node, authority, authority_name FROM quality_remote_source ORDER BY ym");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) if (rs.getString(3) != null) out.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
         }
@@ -321,7 +321,7 @@ public final class QualityCounts {
 
     public Map<String, String> sentHashes(YearMonth month) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT authority, content_hash FROM quality_sent WHERE month = ?")) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT authority, content_hash FROM quality_sent WHERE ym = ?")) {
             ps.setString(1, month.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.put(rs.getString(1), rs.getString(2));
@@ -332,8 +332,8 @@ public final class QualityCounts {
 
     public void sent(String authority, YearMonth month, String hash, String recordId) throws SQLException {
         db.inTransaction(c -> {
-            exec(c, "DELETE FROM quality_sent WHERE authority = ? AND month = ?", authority, month.toString());
-            exec(c, "INSERT INTO quality_sent (authority, month, content_hash, record_id) VALUES (?, ?, ?, ?)", authority, month.toString(), hash, recordId);
+            exec(c, "DELETE FROM quality_sent WHERE authority = ? AND ym = ?", authority, month.toString());
+            exec(c, "INSERT INTO quality_sent (authority, ym, content_hash, record_id) VALUES (?, ?, ?, ?)", authority, month.toString(), hash, recordId);
             return null;
         });
     }
