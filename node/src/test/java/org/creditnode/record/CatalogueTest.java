@@ -22,9 +22,10 @@ class CatalogueTest {
     private static final Catalogue CATALOGUE = SampleRecords.catalogue();
 
     @Test
-    void theRealCatalogueHasTheFiveRecordCategoriesAndTheTwoWorkflowOnes() {
-        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST"),
-                List.copyOf(CATALOGUE.categories()));
+    void theRealCatalogueHasTheFiveRecordCategoriesAndTheWorkflowOnes() {
+        assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST",
+                        "QUALITY_STATISTICS"), List.copyOf(CATALOGUE.categories()));
+        assertFalse(CATALOGUE.category("QUALITY_STATISTICS").orElseThrow().isPublished(), "quality statistics are never public");
         assertFalse(CATALOGUE.category("JOINT_ACTION").orElseThrow().isPublished(), "joint actions are never public");
         assertFalse(CATALOGUE.category("MEASURE_LIST").orElseThrow().isPublished());
         assertTrue(CATALOGUE.category("ADMIN_PENALTY").orElseThrow().isPublished());
