@@ -54,18 +54,31 @@ public final class QualityCounts {
         if (records.isEmpty()) return;
         db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM quality_record WHERE id = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO quality_record (id, authority, authority_name, category, "
-                         + "decided_on, received_on, working_days) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO quality_record (id, authority, category, "
+                         + "decided_on, received_on, working_days) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (Own o : records) {
                     del.setString(1, o.id());
                     del.addBatch();
                     ins.setString(1, o.id());
                     ins.setString(2, o.authority());
-                    ins.setString(3, o.authorityName());
-                    ins.setString(4, o.category());
-                    ins.setDate(5, Date.valueOf(o.decidedOn()));
-                    ins.setDate(6, Date.valueOf(o.receivedOn()));
-                    ins.setInt(7, o.workingDays());
+                    ins.setString(3, o.category());
+                    ins.setDate(4, Date.valueOf(o.decidedOn()));
+                    ins.setDate(5, Date.valueOf(o.receivedOn()));
+                    ins.setInt(6, o.workingDays());
+                    ins.addBatch();
+                }
+                del.executeBatch();
+                ins.executeBatch();
+            }
+            Map<String, String> names = new TreeMap<>();
+            for (Own o : records) if (o.authorityName() != null && !o.authorityName().isBlank()) names.put(o.authority(), o.authorityName());
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM quality_authority WHERE authority = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO quality_authority (authority, name) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : names.entrySet()) {
+                    del.setString(1, e.getKey());
+                    del.addBatch();
+                    ins.setString(1, e.getKey());
+                    ins.setString(2, e.getValue());
                     ins.addBatch();
                 }
                 del.executeBatch();
@@ -212,11 +225,10 @@ public final class QualityCounts {
         return out;
     }
 
-    /** The names own records gave their authorities. */
+    /** The names own records gave their authorities (the latest projected). */
     public Map<String, String> ownNames() throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT authority, MAX(authority_name) FROM quality_record GROUP BY authority");
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT authority, name FROM quality_authority");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) if (rs.getString(2) != null) out.put(rs.getString(1), rs.getString(2));
         }
