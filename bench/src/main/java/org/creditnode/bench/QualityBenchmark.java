@@ -73,6 +73,8 @@ final class QualityBenchmark {
             double figures = Double.MAX_VALUE;
             double json = Double.MAX_VALUE;
             for (int i = 0; i < 3; i++) { // the database's part of a quarter's answer
+                // H2 hands back a repeated query's last result while nothing in the database changed: change something first
+                counts.declare("BENCH", "ADMIN_PENALTY", java.time.YearMonth.of(2020, 1), i, "bench", "now");
                 long s0 = System.nanoTime();
                 var days = counts.ownDays("360404", q4, q4.plusMonths(3).minusDays(1), rule.lateAfterWorkingDays());
                 var months = counts.ownMonths("360404", java.time.YearMonth.of(2026, 10), java.time.YearMonth.of(2026, 12));
