@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-bench", usageHelpAutoWidth = true,
         description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
-        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReflectBench.class, BenchMain.ReportBench.class, BenchMain.Feed.class,
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReflectBench.class, BenchMain.ReportBench.class, BenchMain.QualityBench.class, BenchMain.Feed.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain {
 
@@ -179,6 +179,23 @@ public final class BenchMain {
         public Integer call() {
             try {
                 return ReportBenchmark.run(records, rounds, configDir, keep, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "qualitybench", description = "Timeliness and data-quality figures (迟报率/错误率/漏报率) over N own records through the HTTP API.")
+    static final class QualityBench implements Callable<Integer> {
+        @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", description = "own records projected (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return QualityBenchmark.run(records, configDir, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;

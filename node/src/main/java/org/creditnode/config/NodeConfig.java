@@ -28,6 +28,7 @@ public final class NodeConfig {
     public Workflows workflows = new Workflows();
     public Federation federation = new Federation();
     public Subscriptions subscriptions = new Subscriptions();
+    public Quality quality = new Quality();
     /** Catalogue, region table and holiday calendar; default: beside the configuration file. */
     public String catalogue;
     public String regions;
@@ -166,6 +167,16 @@ public final class NodeConfig {
         public String font;
     }
 
+    /** Timeliness and data-quality figures (迟报率 / 错误率 / 漏报率). */
+    public static final class Quality {
+        /** A record is late when it arrives more than this many working days after its decision (双公示: 7). */
+        public int lateAfterWorkingDays = 7;
+        /** How often this node sends its figures up as QUALITY_STATISTICS records (seconds; daily). */
+        public int publishEverySeconds = 86_400;
+        /** Months sent each time: this one and the ones before it (3: a quarter's late arrivals are still sent). */
+        public int sendMonths = 3;
+    }
+
     public static final class Ingest {
         /** Largest batch a department may submit in one request. */
         public int maxBatch = 1000;
@@ -283,6 +294,9 @@ public final class NodeConfig {
         if (subscriptions.callbackTrust != null) subscriptions.callbackTrust = resolveAgainst(configDir, subscriptions.callbackTrust, null);
         if (subscriptions.maxAttempts < 1 || subscriptions.batchSize < 1 || subscriptions.batchSize > 1000) {
             throw new ConfigException("subscriptions: maxAttempts must be at least 1 and batchSize 1 to 1000");
+        }
+        if (quality.lateAfterWorkingDays < 0 || quality.sendMonths < 1 || quality.publishEverySeconds < 60) {
+            throw new ConfigException("quality: lateAfterWorkingDays must be 0 or more, sendMonths at least 1, publishEverySeconds at least 60");
         }
         checkLinks();
         checkListeners();

@@ -55,6 +55,7 @@ public final class IngestService {
     private final PendingReviews reviews;
     private final java.time.Clock clock;
     private final RuleSets ruleSets;
+    private volatile RejectionCounter rejections = RejectionCounter.NONE;
 
     public IngestService(RecordValidator validator, Catalogue catalogue, GroupCommitter committer, int maxBatch, DiskReserve disk,
                          Supplier<Optional<String>> recovering, PolicyEngine policies, AuditLog audit, PendingReviews reviews,
@@ -70,6 +71,11 @@ public final class IngestService {
         this.committer = committer;
         this.maxBatch = maxBatch;
         this.disk = disk;
+    }
+
+    /** Who counts the records the catalogue checks refuse (the data-quality figures); none by default. */
+    public void countRejectionsWith(RejectionCounter counter) {
+        this.rejections = counter;
     }
 
     /** A department's batch: the account that sent it and the parsed request body. */
@@ -94,10 +100,16 @@ public final class IngestService {
         List<Accepted> reviewsWaiting = new ArrayList<>();
         List<RecordSealer.Pending> pending = new ArrayList<>(records.size());
         List<Integer> pendingIndex = new ArrayList<>(records.size());
+        List<JsonNode> refusedByCatalogue = null;
         for (int i = 0; i < records.size(); i++) {
             JsonNode r = records.get(i);
             List<FieldError> errors = validator.validate(r);
-            if (errors.isEmpty()) errors = accountMay(account, r);
+            if (!errors.isEmpty()) {
+                if (refusedByCatalogue == null) refusedByCatalogue = new ArrayList<>();
+                refusedByCatalogue.add(r);
+            } else {
+                errors = accountMay(account, r);
+            }
             if (!errors.isEmpty()) {
                 rejected.add(new Rejected(i, errors));
                 continue;
@@ -109,6 +121,7 @@ public final class IngestService {
             pending.add(toPending((ObjectNode) r));
             pendingIndex.add(i);
         }
+        if (refusedByCatalogue != null) rejections.count(account, refusedByCatalogue);
         List<Accepted> accepted = new ArrayList<>(pending.size());
         if (!pending.isEmpty()) {
             List<StoredRecord> stored = await(committer.submit(pending));

@@ -18,9 +18,10 @@ public interface LogConsumer {
     void handle(List<RecordLog.Entry> entries) throws Exception;
 
     /**
-     * Whether the committing thread may run this consumer right after a commit (for latency).
-     * A consumer that itself commits records (acknowledgements, status changes) must say no: it
-     * would wait on the very thread that has to commit them.
+     * Whether the thread that has just committed records may run this consumer before its request
+     * answers (see {@link LogConsumers#drain()}). False for work that need not be current within
+     * milliseconds, such as statistics — and always for a consumer that itself commits records
+     * (acknowledgements, status changes): it would wait on the very thread that has to commit them.
      */
     default boolean runsOnCommit() { return true; }
 }

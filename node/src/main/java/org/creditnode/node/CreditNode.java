@@ -59,6 +59,10 @@ import org.creditnode.workflows.matching.MeasureLists;
 import org.creditnode.workflows.matching.MeasureListPublication;
 import org.creditnode.store.MeasureListVersions;
 import org.creditnode.api.JointActionsApi;
+import org.creditnode.api.QualityAdminApi;
+import org.creditnode.api.QualityApi;
+import org.creditnode.workflows.quality.Quality;
+import org.creditnode.workflows.quality.QualityService;
 import org.creditnode.api.OpenApiDocument;
 import org.creditnode.api.RecordsApi;
 import org.creditnode.api.ReportsApi;
@@ -195,6 +199,8 @@ public final class CreditNode implements AutoCloseable {
         consumers.start(dueIndexer);
         Holders holders = new Holders(id, config.node.parent == null ? null : config.node.parent.id,
                 config.node.children.stream().map(l -> l.id).toList(), dueProcess, catalogue);
+        QualityService quality = Quality.wire(config, store, db, catalogue, ingest, consumers, json, clock, audit, policies, purposes, cipher);
+        closeLater(quality.startJob(jobs, config.quality.publishEverySeconds));
 
         Main camel = startCamel(config, Map.of("ingestService", ingest, "catchUp", federation.catchUp(), "links", federation));
         closeLater(camel::stop);
@@ -239,12 +245,12 @@ public final class CreditNode implements AutoCloseable {
                 new RepairsApi(new RepairService(id, store, dueProcess, dueIndexer, ingest, ruleSets, policies, holders, audit, json, clock)),
                 new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
                         measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
-                subscriptionsApi, new CheckPage(), reports),
+                subscriptionsApi, new CheckPage(), reports, new QualityApi(quality)),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
                 new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
-                new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db))),
+                new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit)),
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());
         closeLater(PushRoutes.start(camel.getCamelContext(), subscriptions, new SubscriptionPush(subscriptions, new SubscriptionPushes(db),

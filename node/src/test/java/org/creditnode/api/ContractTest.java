@@ -29,12 +29,12 @@ class ContractTest {
 
     @Test
     void departmentApi() throws Exception {
-        assertPaired("/openapi.json", List.of(RecordsApi.class, HealthApi.class, PublicApi.class, ReviewsApi.class, ChecksApi.class, SubscriptionsApi.class, CheckPage.class, ListsApi.class, JointActionsApi.class, ObjectionsApi.class, RepairsApi.class, ReportsApi.class), Set.of("GET /api/openapi.json"));
+        assertPaired("/openapi.json", List.of(RecordsApi.class, HealthApi.class, PublicApi.class, ReviewsApi.class, ChecksApi.class, SubscriptionsApi.class, CheckPage.class, ListsApi.class, JointActionsApi.class, ObjectionsApi.class, RepairsApi.class, ReportsApi.class, QualityApi.class), Set.of("GET /api/openapi.json"));
     }
 
     @Test
     void adminApi() throws Exception {
-        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class, SubscriptionsAdminApi.class, MeasureListAdminApi.class), Set.of("GET /admin/openapi.json"));
+        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class, SubscriptionsAdminApi.class, MeasureListAdminApi.class, QualityAdminApi.class), Set.of("GET /admin/openapi.json"));
     }
 
     @Test

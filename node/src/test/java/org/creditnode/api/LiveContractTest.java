@@ -41,6 +41,15 @@ class LiveContractTest {
             check(http, "openapi.json", "/api/v1/records/{id}", "/api/v1/records/360404-999999", 404);
             check(http, "openapi.json", "/api/v1/subjects/{code}/records", "/api/v1/subjects/X/records", 200);
             check(http, "openapi.json", "/api/v1/subjects/{code}/records", "/api/v1/subjects/X/records?limit=0", 400);
+            Http own = http.with("X-Purpose", null);
+            check(own, "openapi.json", "/api/v1/quality", "/api/v1/quality?period=quarter", 200);
+            check(own, "openapi.json", "/api/v1/quality", "/api/v1/quality?period=day", 400);
+            check(http, "openapi.json", "/api/v1/quality", "/api/v1/quality", 403);
+            Http.Reply declared = own.postJson("/api/v1/quality/declarations", java.util.Map.of("month", "2026-01", "category", "ADMIN_PENALTY",
+                    "total", 3));
+            assertAnswerMatches("openapi.json", "POST", "/api/v1/quality/declarations", declared.status(), declared.json());
+            Http.Reply sent = admin.post("/admin/v1/quality/statistics", "application/json", "");
+            assertAnswerMatches("openapi-admin.json", "POST", "/admin/v1/quality/statistics", sent.status(), sent.json());
             Http.Reply notJson = http.post("/api/v1/records", "text/plain", "x");
             assertAnswerMatches("openapi.json", "POST", "/api/v1/records", notJson.status(), notJson.json());
             check(admin, "openapi-admin.json", "/admin/v1/links", "/admin/v1/links", 200);

@@ -68,6 +68,15 @@ class StrictConfigTest {
     }
 
     @Test
+    void theQualitySettingsAreReadStrictlyAndChecked() throws Exception {
+        ConfigException misspelt = load(NODE + "quality:\n  lateAfterWorkDays: 5\n");
+        assertTrue(misspelt.getMessage().contains("unknown key \"lateAfterWorkDays\" in quality") && misspelt.getMessage().contains("lateAfterWorkingDays"),
+                misspelt.getMessage());
+        ConfigException negative = load(NODE + "quality: { lateAfterWorkingDays: -1 }\n");
+        assertTrue(negative.getMessage().contains("lateAfterWorkingDays must be 0 or more"), negative.getMessage());
+    }
+
+    @Test
     void theRepositoryConfigurationsLoad() {
         for (String id : new String[]{"100000", "360000", "360400", "360404", "320000", "310000"}) {
             NodeConfig.load(Path.of("..", "config", id + ".yaml")).resolve(null, null);

@@ -24,8 +24,8 @@ class CatalogueTest {
     @Test
     void theRealCatalogueHasTheFiveRecordCategoriesAndTheWorkflowOnes() {
         assertEquals(List.of("ADMIN_LICENSE", "ADMIN_PENALTY", "RED_LIST", "SERIOUS_DISHONESTY_LIST", "COMMITMENT", "JOINT_ACTION", "MEASURE_LIST",
-                "OBJECTION", "REPAIR", "STATUS_ACK"), List.copyOf(CATALOGUE.categories()));
-        for (String workflow : List.of("OBJECTION", "REPAIR", "STATUS_ACK")) {
+                "OBJECTION", "REPAIR", "STATUS_ACK", "QUALITY_STATISTICS"), List.copyOf(CATALOGUE.categories()));
+        for (String workflow : List.of("OBJECTION", "REPAIR", "STATUS_ACK", "QUALITY_STATISTICS")) {
             assertFalse(CATALOGUE.category(workflow).orElseThrow().isPublished(), workflow + " is never public");
         }
         assertFalse(CATALOGUE.category("JOINT_ACTION").orElseThrow().isPublished(), "joint actions are never public");
