@@ -117,6 +117,11 @@ public final class DueProcessIndexer implements LogConsumer {
     public void repairCase(StoredRecord r, JsonNode rec) throws SQLException {
         JsonNode f = rec.path("fields");
         String recordId = f.path("REP_RECORD").asText();
+        if (f.hasNonNull("REP_CASE")) { // the origin's decision on a request (a refusal; a grant is also the record's version)
+            cases.decide(DueProcess.Kind.REPAIR, f.get("REP_CASE").asText(), f.path("REP_OUTCOME").asText(),
+                    LocalDate.parse(rec.path("decisionDate").asText()), store.find(recordId).map(StoredRecord::version).orElse(0));
+            return;
+        }
         cases.open(DueProcess.Kind.REPAIR, new DueProcess.Case(r.id(), recordId, originOf(recordId), r.origin(), null,
                 LocalDate.parse(rec.path("decisionDate").asText()), LocalDate.parse(f.path("REP_ELIGIBLE_FROM").asText()),
                 f.path("REP_RULE_SET").asText(), null, null, null));

@@ -148,6 +148,19 @@ public final class RepairService {
             StoredRecord next = ingest.commitRevision(record, RecordStatus.REPAIRED, change);
             cases.decide(DueProcess.Kind.REPAIR, id, outcome, today(), next.version());
         } else {
+            // a refusal changes nothing in the record: the origin's own REPAIR record carries it to every node holding the request
+            JsonNode rec = json.readTree(record.canonical());
+            ObjectNode o = json.createObjectNode();
+            o.put("category", CATEGORY);
+            o.set("subject", rec.path("subject").deepCopy());
+            o.set("authority", rec.path("authority").deepCopy());
+            o.put("decisionDate", today().toString());
+            ObjectNode f = o.putObject("fields");
+            f.put("REP_RECORD", record.id());
+            f.put("REP_CASE", id);
+            f.put("REP_OUTCOME", outcome);
+            f.put("REP_REASON", reason);
+            ingest.commitOne(o);
             cases.decide(DueProcess.Kind.REPAIR, id, outcome, today(), record.version());
         }
         audit.byAccount("REPAIR_DECIDED", a.id(), outcome, id + " for " + record.id() + ": " + reason.length() + " characters of reasons");
