@@ -159,6 +159,8 @@ public final class CreditReports {
             if (value.length() > MAX_VALUE_CHARS) value = value.substring(0, MAX_VALUE_CHARS) + "…";
             fields.add(new CreditReport.Field(fs == null ? f.getKey() : fs.label(), value));
         });
+        // the dated rule set that computed the publicity end and the earliest repair says so here too
+        if (rec.path("rules").hasNonNull("explanation")) fields.add(new CreditReport.Field("公示与修复规则", rec.path("rules").get("explanation").asText()));
         String severity = rec.path("severity").asText(null);
         String severityLabel = severity == null ? null : catalogue.severities().getOrDefault(severity, severity);
         return new CreditReport.Item(r.id(), r.version(), r.decisionDate(), rec.path("authority").path("name").asText(""),

@@ -86,6 +86,7 @@ class ReportHttpTest {
                 assertTrue(page.contains(s), s + " in " + page);
             }
             assertTrue(page.contains("公示期满"), "the penalties' publicity periods have ended: marked");
+            assertTrue(page.contains("国家发展改革委令第58号"), "each penalty says which dated rule set computed its dates");
 
             // the signature over the exact bytes, verified with the certificate the node hands out
             X509Certificate cert = certificate(dept, html);
