@@ -183,6 +183,8 @@ class AllianceQueryProcessTest {
         assertEquals(0, run(work, "openssl", "x509", "-in", "cert.pem", "-pubkey", "-noout", "-out", "pub.pem"));
         assertEquals(0, run(work, "openssl", "dgst", "-sm3", "-verify", "pub.pem", "-sigopt", "distid:1234567812345678",
                 "-signature", "sig.der", "signed.bin"));
+        assertEquals(0, run(work, "openssl", "verify", "-vfyopt", "distid:1234567812345678", "-CAfile",
+                fed.pki().resolve("signing-trust.pem").toString(), "-untrusted", "chain.pem", "cert.pem"));
         // what was signed is the answer itself
         ObjectNode unsigned = ((ObjectNode) answer).deepCopy();
         unsigned.remove("signature");
