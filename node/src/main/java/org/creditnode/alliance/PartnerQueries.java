@@ -102,6 +102,12 @@ public final class PartnerQueries {
         if (sigProblem == null && !answer.path("policy").asText().startsWith(alliance.id() + "/")) {
             sigProblem = "the answer names policy " + answer.path("policy").asText() + ", not one of " + alliance.id();
         }
+        // The signed answer must be to this question from this node: a partner cannot pass off another answer as this one.
+        if (sigProblem == null && !(self.equals(answer.path("partner").asText()) && q.subject().equals(answer.path("subject").asText())
+                && q.purpose().equals(answer.path("purpose").asText()) && partner.equals(answer.path("answeredBy").asText()))) {
+            sigProblem = "the signed answer is not to this query (partner " + answer.path("partner").asText() + ", subject, purpose "
+                    + answer.path("purpose").asText() + ", answeredBy " + answer.path("answeredBy").asText() + ")";
+        }
         verified.put("signature", sigProblem == null ? "OK" : sigProblem);
         verified.put("records", recordProblems.isEmpty() ? "OK" : String.join("; ", recordProblems));
         verified.put("policy", answer.path("policy").asText() + (answer.path("policy").asText().equals(expectedPolicy) ? "" : " (this node has " + expectedPolicy + ")"));

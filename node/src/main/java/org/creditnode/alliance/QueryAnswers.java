@@ -117,14 +117,21 @@ public final class QueryAnswers {
      * @param partner the caller's node id (CN of its TLS certificate), null if it presented none usable
      * @param chain   the caller's TLS chain as presented
      */
-    public ObjectNode answer(String partner, List<X509Certificate> chain, JsonNode body) throws SQLException, java.io.IOException {
+    public ObjectNode answer(String partner, List<X509Certificate> chain, String body) throws SQLException, java.io.IOException {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         String who = partner == null ? "?" : partner;
         Query q;
         try {
-            q = Query.parse(body);
+            JsonNode parsed;
+            try {
+                parsed = json.readTree(body == null ? "" : body);
+            } catch (java.io.IOException e) {
+                throw bad("BAD_QUERY", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            q = Query.parse(parsed);
         } catch (Problem p) {
-            refuse(null, who, null, null, p.code(), p.getMessage());
+            // counted against the caller's alliance if it has one, so operators see whose systems send bad queries
+            refuse(alliances.naming(who).stream().findFirst().orElse(null), who, null, null, p.code(), p.getMessage());
             throw p;
         }
         Alliance alliance = choose(who, chain, q, today);

@@ -178,7 +178,7 @@ public final class CreditNode implements AutoCloseable {
                 alliances.extraAnchors()));
         AllianceActivity allianceActivity = new AllianceActivity();
         federation.listen(List.of(new AllianceQueriesApi(new QueryAnswers(id, alliances, policies, store, federation.builder(), catalogue,
-                cipher, signer, signing.chain(), federation.nationalTlsAnchors(), audit, allianceActivity, json, clock), json)));
+                cipher, signer, signing.chain(), federation.nationalTlsAnchors(), audit, allianceActivity, json, clock))));
 
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,

@@ -213,6 +213,11 @@ class AllianceQueryProcessTest {
         FederationClient.Reply bad = direct(fed.pki(), JS, "/federation/v1/queries", malformed);
         assertEquals(400, bad.status(), bad.body());
         assertTrue(bad.body().contains("BAD_SUBJECT"), bad.body());
+        FederationClient.Reply notJson = new FederationClient(TlsMaterial.load(fed.pki().resolve("nodes/" + JS + "/tls.p12"), LocalFederation.PASSWORD,
+                fed.pki().resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .postJson(fed.federationUrl(JX) + "/federation/v1/queries", "{\"subject\": ");
+        assertEquals(400, notJson.status(), notJson.body());
+        assertTrue(notJson.body().contains("BAD_QUERY"), notJson.body());
     }
 
     @Test
@@ -268,6 +273,7 @@ class AllianceQueryProcessTest {
         JsonNode jiangsu = partners.get("yrd/" + JS);
         assertTrue(jiangsu.path("answeredToThem").asLong() >= 2, jiangsu.toString());
         assertTrue(jiangsu.path("refusalReasons").has("purpose-declared"), jiangsu.toString());
+        assertTrue(jiangsu.path("refusalReasons").has("BAD_QUERY"), "malformed queries are counted and audited too: " + jiangsu);
         assertTrue(jiangsu.path("refusalReasons").has("rate-limit"), jiangsu.toString());
         assertTrue(partners.get("yrd/" + SH).path("refusalReasons").has("certificate-not-revoked"), partners.toString());
         assertEquals("alliance anchor", partners.get("pprd/" + HK).path("trust").asText());
