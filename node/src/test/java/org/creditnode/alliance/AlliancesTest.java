@@ -57,6 +57,10 @@ class AlliancesTest {
         assertEquals(List.of("pprd"), a.naming("810000").stream().map(Alliance::id).toList());
         assertTrue(a.naming("360000").isEmpty(), "this node is never its own partner");
         assertTrue(a.byId("pprd").orElseThrow().withholdPersonal());
+        for (String delta : List.of("320000", "310000")) { // the demo's Jiangsu and Shanghai configurations name yrd
+            Alliances d = Alliances.load(delta, List.of("yrd"), SampleRecords.configDir().resolve("alliances"), CATALOGUE, PURPOSES);
+            assertEquals(List.of("yrd"), d.naming("360000").stream().map(Alliance::id).toList());
+        }
     }
 
     @Test
