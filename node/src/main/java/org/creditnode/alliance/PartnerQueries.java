@@ -124,7 +124,10 @@ public final class PartnerQueries {
         return out;
     }
 
-    /** Each full record against its origin's signature or batch seal; a redacted one is covered by the answer's signature only. */
+    /**
+     * Each whole record against its origin's signature or batch seal; a record with fields withheld
+     * by its leaf's inclusion under the origin's signed batch ({@link RedactedProof}).
+     */
     private List<String> verifyRecords(JsonNode answer, String partner) {
         List<String> problems = new ArrayList<>();
         List<FederatedRecord> full = new ArrayList<>();
@@ -141,6 +144,11 @@ public final class PartnerQueries {
             List<Verdict> verdicts = new RecordVerifier(signingAnchors).verifyAll(new Delivery(partner, full, certs));
             for (int i = 0; i < verdicts.size(); i++) {
                 if (!verdicts.get(i).isOk()) problems.add("record " + i + ": " + verdicts.get(i).code() + " " + verdicts.get(i).message());
+            }
+            for (JsonNode r : answer.path("records")) {
+                if (r.has("canonical")) continue;
+                String p = RedactedProof.problem(r, answer.path("certificates"), signingAnchors);
+                if (p != null) problems.add("record " + r.path("recordId").asText() + ": " + p);
             }
         } catch (IOException | RuntimeException e) {
             problems.add("records unreadable: " + e.getMessage());

@@ -210,23 +210,29 @@ public final class QueryAnswers {
         out.put("at", clock.instant().toString());
         ArrayNode records = out.putArray("records");
         for (FederatedRecord r : delivery.records()) records.add(json.valueToTree(r));
-        Delivery sealsOfRedacted = builder.build(new ArrayList<>(shown.keySet())).inlined();
-        for (FederatedRecord r : sealsOfRedacted.records()) {
-            StoredRecord s = shown.keySet().stream().filter(x -> x.hash().equals(r.hash())).findFirst().orElseThrow();
-            ObjectNode item = json.valueToTree(r);
+        Map<String, List<String>> all = new java.util.TreeMap<>();
+        if (delivery.certificates() != null) all.putAll(delivery.certificates());
+        for (Map.Entry<StoredRecord, ObjectNode> e : shown.entrySet()) {
+            StoredRecord s = e.getKey();
+            // one delivery per record, so its inclusion proof is whole (deliveries trim paths shared with earlier records)
+            Delivery alone = builder.build(List.of(s)).inlined();
+            ObjectNode item = json.valueToTree(alone.records().get(0));
             item.remove("canonical"); // the origin signed the whole text; what is shown of it is vouched for by this answer's signature
             item.put("recordId", s.id());
-            item.set("shown", shown.get(s));
-            item.put("redacted", "部分字段按联盟规则不予共享：原文不随附，以本应答签名为证；hash 为原文摘要");
+            item.set("shown", e.getValue());
+            // RFC 9162 leaf of the whole record: checkable under the origin's signed batch root without the withheld fields
+            item.put("leafHash", java.util.HexFormat.of().formatHex(org.creditnode.sign.MerkleTree.leafHash(
+                    org.creditnode.sign.SignatureAlgorithm.fromWireName(s.sigAlg()).hashAlgorithm(),
+                    s.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            item.put("redacted", "部分字段按联盟规则不予共享：原文不随附；leafHash 可在来源节点签名的批次中核验，所示字段以本应答签名为证");
             redacted.add(item);
+            if (alone.certificates() != null) all.putAll(alone.certificates());
         }
+        redacted.sort(Comparator.comparing(n -> n.path("recordId").asText()));
         redacted.forEach(records::add);
         ArrayNode w = out.putArray("withheld");
         withheld.forEach(w::add);
         ObjectNode certs = out.putObject("certificates");
-        Map<String, List<String>> all = new java.util.TreeMap<>();
-        if (delivery.certificates() != null) all.putAll(delivery.certificates());
-        if (sealsOfRedacted.certificates() != null) all.putAll(sealsOfRedacted.certificates());
         all.forEach((k, v) -> {
             ArrayNode a = certs.putArray(k);
             v.forEach(a::add);

@@ -161,6 +161,13 @@ class AllianceQueryProcessTest {
             else assertEquals("李四", rec.path("shown").path("fields").path("CF_FRDB").asText(), rec.toString());
         }
         assertEquals(1, full, "the record without personal fields travels whole, verifiable against its origin");
+        // the redacted one: its leaf is in the origin's signed batch; a forged leaf is not
+        var anchors = Pem.readCertificates(fed.pki().resolve("signing-trust.pem"));
+        ObjectNode redacted = null;
+        for (JsonNode rec : answer.path("records")) if (!rec.has("canonical")) redacted = ((ObjectNode) rec).deepCopy();
+        assertEquals(null, org.creditnode.alliance.RedactedProof.problem(redacted, answer.path("certificates"), anchors));
+        redacted.put("leafHash", redacted.path("leafHash").asText().replace('0', '1').replace('a', 'b'));
+        assertTrue(org.creditnode.alliance.RedactedProof.problem(redacted, answer.path("certificates"), anchors).contains("is not leaf"));
 
         String jiangxiAudit = fed.get(JX, "/admin/v1/audit?limit=20").body();
         assertTrue(jiangxiAudit.contains("ALLIANCE_QUERY_ANSWERED"), jiangxiAudit);
