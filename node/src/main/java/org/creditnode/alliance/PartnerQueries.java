@@ -32,7 +32,7 @@ public final class PartnerQueries {
     private final String self;
     private final Alliances alliances;
     private final FederationClient client;
-    private final List<X509Certificate> signingAnchors;
+    private final List<X509Certificate> nationalSigning;
     private final RecordCipher cipher;
     private final AuditLog audit;
     private final AllianceActivity activity;
@@ -44,9 +44,7 @@ public final class PartnerQueries {
         this.self = self;
         this.alliances = alliances;
         this.client = client;
-        List<X509Certificate> anchors = new ArrayList<>(nationalSigningAnchors);
-        anchors.addAll(alliances.extraAnchors()); // a TLS root among them verifies no signing chain: harmless
-        this.signingAnchors = List.copyOf(anchors);
+        this.nationalSigning = List.copyOf(nationalSigningAnchors);
         this.cipher = cipher;
         this.audit = audit;
         this.activity = activity;
@@ -96,8 +94,12 @@ public final class PartnerQueries {
         out.put("alliance", alliance.id());
         out.put("partner", partner);
         ObjectNode verified = out.putObject("verified");
-        String sigProblem = SignedAnswer.problem(answer, partner, signingAnchors);
-        List<String> recordProblems = verifyRecords(answer, partner);
+        // The national roots, and the partner's own roots where the alliance names some: Hong Kong's root
+        // vouches for Hong Kong's answers and records, never for a "360000".
+        List<X509Certificate> anchors = new ArrayList<>(nationalSigning);
+        anchors.addAll(alliance.anchors().getOrDefault(partner, List.of())); // a TLS root among them verifies no signing chain
+        String sigProblem = SignedAnswer.problem(answer, partner, anchors);
+        List<String> recordProblems = verifyRecords(answer, partner, anchors);
         String expectedPolicy = alliance.policy();
         if (sigProblem == null && !answer.path("policy").asText().startsWith(alliance.id() + "/")) {
             sigProblem = "the answer names policy " + answer.path("policy").asText() + ", not one of " + alliance.id();
@@ -128,7 +130,7 @@ public final class PartnerQueries {
      * Each whole record against its origin's signature or batch seal; a record with fields withheld
      * by its leaf's inclusion under the origin's signed batch ({@link RedactedProof}).
      */
-    private List<String> verifyRecords(JsonNode answer, String partner) {
+    private List<String> verifyRecords(JsonNode answer, String partner, List<X509Certificate> signingAnchors) {
         List<String> problems = new ArrayList<>();
         List<FederatedRecord> full = new ArrayList<>();
         try {
