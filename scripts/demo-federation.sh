@@ -4,6 +4,8 @@
 #   scripts/demo-federation.sh start    build if needed, create keys (certs tool), start all six nodes
 #   scripts/demo-federation.sh feed     records at the county (360404) → shown arriving at national (100000);
 #                                       a serious-dishonesty list entry at the province (360000) → at the county
+#   scripts/demo-federation.sh query    after feed: Jiangsu (320000) asks Jiangxi (360000) about a listed subject
+#                                       under 长三角 (互查), the answer verified; then Jiangxi's alliance table
 #   scripts/demo-federation.sh status   each node's links (queue depth, last success/error, what neighbours hold)
 #   scripts/demo-federation.sh stop     SIGTERM to every node
 #
@@ -60,6 +62,9 @@ case "${1:-}" in
     if [ ! -f federation-keys/signing-trust.pem ]; then
       java -jar "$CERTS" federation --out federation-keys --nodes "${NODES// /,}"
     fi
+    # Hong Kong's own root, which config/alliances/pprd.yaml names as 810000's trust anchor
+    [ -f federation-keys/foreign/810000/roots.pem ] || java -jar "$CERTS" foreign --dir federation-keys/foreign/810000 \
+      --node 810000 --national federation-keys
     mkdir -p "$LOGS"; : > "$PIDS"
     for n in $NODES; do
       # C1 only, parallel GC: six JVMs on a small machine do better so (see README, Performance)
@@ -82,11 +87,19 @@ case "${1:-}" in
     echo "Look at one (an authorised read, written to the query log):"
     echo "  curl -s -H \"Authorization: Bearer \$(cat $KEYS/360404.key)\" -H 'X-Purpose: SUPERVISION' http://127.0.0.1:8440/api/v1/records/360000-1"
     echo "The public view (masked, no key): curl -s http://127.0.0.1:8440/public/v1/subjects/<code>/records" ;;
+  query)
+    code=$(curl -sf -H "Authorization: Bearer $(cat "$(department_key 360000)")" -H 'X-Purpose: SUPERVISION' \
+      http://127.0.0.1:8420/api/v1/records/360000-1 | python3 -c "import json,sys; print(json.load(sys.stdin)['subject']['code'])") \
+      || { echo "no record 360000-1 yet: run '$0 feed' first"; exit 1; }
+    echo "Jiangsu (320000) asks Jiangxi (360000) about $code for 政府采购 under 长三角 (互查):"
+    admin 320000 alliance-query --alliance yrd --partner 360000 --subject "$code" --purpose PROCUREMENT
+    echo "Jiangxi's view of its alliances:"
+    admin 360000 alliances ;;
   status)
     for n in $NODES; do echo "== $n"; admin "$n" links 2>/dev/null || echo "  down"; done ;;
   stop)
     [ -f "$PIDS" ] && xargs -r kill < "$PIDS" 2>/dev/null || true
     rm -f "$PIDS"; echo "stopped" ;;
   *)
-    sed -n '2,15p' "$0"; exit 2 ;;
+    sed -n '2,17p' "$0"; exit 2 ;;
 esac

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-bench", usageHelpAutoWidth = true,
         description = "Benchmarks of credit-node and the demo feeder (not part of the node). Traffic stays on loopback; every phase is bounded.",
-        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReflectBench.class, BenchMain.ReportBench.class, BenchMain.QualityBench.class, BenchMain.Feed.class,
+        subcommands = {BenchMain.Perf.class, BenchMain.FedBench.class, BenchMain.Bench.class, BenchMain.MatchBench.class, BenchMain.ReflectBench.class, BenchMain.ReportBench.class, BenchMain.QualityBench.class, BenchMain.AllianceBench.class, BenchMain.Feed.class,
                 CommandLine.HelpCommand.class})
 public final class BenchMain {
 
@@ -196,6 +196,25 @@ public final class BenchMain {
         public Integer call() {
             try {
                 return QualityBenchmark.run(records, configDir, System.out);
+            } catch (Exception e) {
+                System.err.println("error: benchmark failed: " + e);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "alliancebench", description = "Mutual-query (互查) latency p50/p99 between two province processes.")
+    static final class AllianceBench implements Callable<Integer> {
+        @Option(names = "--queries", paramLabel = "N", defaultValue = "500", description = "timed queries per figure (default ${DEFAULT-VALUE})")
+        int queries;
+        @Option(names = "--records", paramLabel = "N", defaultValue = "10", description = "records about the subject (default ${DEFAULT-VALUE})")
+        int records;
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
+        Path configDir;
+
+        public Integer call() {
+            try {
+                return AllianceBenchmark.run(queries, records, configDir, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;

@@ -28,6 +28,11 @@ public final class CertsCli {
                   key stores. Existing keys are kept, never overwritten.
               issue --dir DIR --node ID [--alg SM2|EC_P256]
                   Issue one more node in the existing PKI in DIR (--alg defaults to the PKI's own).
+              foreign --dir DIR --node ID --national NATIONAL_DIR [--alg SM2|EC_P256]
+                  A PKI outside the national one for node ID (Hong Kong 810000, Macau 820000):
+                  a root of its own, so its certificates do not chain to the national root.
+                  DIR/roots.pem is what an alliance file names as the member's trustAnchors;
+                  the node's own trust files also hold NATIONAL_DIR's roots.
               show FILE.p12|FILE.pem
                   Print subject, issuer, algorithm, validity and key id of the certificates.
               help
@@ -97,6 +102,14 @@ public final class CertsCli {
                     FederationPki pki = new FederationPki(dir, alg, password);
                     pki.issueNode(node);
                     summary(out, pki, node, password);
+                    return OK;
+                }
+                case "foreign" -> {
+                    Map<String, String> o = options(rest, Set.of("--dir", "--node", "--national", "--alg"));
+                    Path dir = Path.of(required(o, "--dir"));
+                    String node = required(o, "--node");
+                    FederationPki.createForeign(dir, node, alg(o.getOrDefault("--alg", "SM2")), password, Path.of(required(o, "--national")));
+                    out.println("foreign PKI for " + node + " in " + dir.toAbsolutePath() + "; alliance trust anchors: " + dir.resolve("roots.pem"));
                     return OK;
                 }
                 case "show" -> {

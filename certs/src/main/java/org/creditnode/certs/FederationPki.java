@@ -41,8 +41,14 @@ public final class FederationPki {
     private final KeyAlgorithm signingAlg;
     private final char[] password;
     private final Map<String, NodeIdentity> cas = new HashMap<>();
+    private final String rootName;
 
     public FederationPki(Path dir, KeyAlgorithm signingAlg, char[] password) {
+        this(dir, signingAlg, password, "national root");
+    }
+
+    private FederationPki(Path dir, KeyAlgorithm signingAlg, char[] password, String rootName) {
+        this.rootName = rootName;
         Crypto.ensureProvider();
         this.dir = dir;
         this.signingAlg = signingAlg;
@@ -68,6 +74,31 @@ public final class FederationPki {
     /** A node's first start: a private PKI of its own in {@code dir}; returns the existing files later. */
     public static NodeKeyFiles ensureSelfContained(Path dir, String nodeId, KeyAlgorithm alg, char[] password) {
         return new FederationPki(dir, alg, password).issueNode(nodeId);
+    }
+
+    /**
+     * A PKI outside the national one (Hong Kong, Macau: their own roots), for the demo and tests:
+     * {@code nodeId}'s keys under a root of its own in {@code dir}, so that its certificates do not
+     * chain to the national root. Writes {@code roots.pem} (its signing and TLS roots: what an
+     * alliance file names as the member's trustAnchors), and makes the node's own trust files hold
+     * its roots plus the national ones from {@code nationalDir} (its operators trust the mainland
+     * nodes they ask). Safe to run again: keys are never overwritten.
+     */
+    public static NodeKeyFiles createForeign(Path dir, String nodeId, KeyAlgorithm alg, char[] password, Path nationalDir) {
+        FederationPki pki = new FederationPki(dir, alg, password, "foreign root " + nodeId);
+        NodeKeyFiles files = pki.issueNode(nodeId);
+        String own = Pem.encode(pki.root(Hierarchy.SIGNING).certificate()) + Pem.encode(pki.root(Hierarchy.TLS).certificate());
+        write(dir.resolve("roots.pem"), own);
+        for (Hierarchy h : Hierarchy.values()) {
+            Path national = nationalDir.resolve(h.label + "-trust.pem");
+            try {
+                String nationalRoots = Files.exists(national) ? Files.readString(national, StandardCharsets.US_ASCII) : "";
+                write(pki.trustPem(h), Pem.encode(pki.root(h).certificate()) + nationalRoots);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + national, e);
+            }
+        }
+        return files;
     }
 
     public void createFederation(List<String> nodeIds) {
@@ -134,7 +165,7 @@ public final class FederationPki {
     private NodeIdentity root(Hierarchy h) {
         return ca(h, "root", () -> {
             KeyPair kp = Crypto.generateKeyPair(alg(h));
-            X500Name n = name("credit-node national root (" + h.label + ")", null);
+            X500Name n = name("credit-node " + rootName + " (" + h.label + ")", null);
             return new NodeIdentity(kp.getPrivate(), List.of(CertIssuer.selfSignedRoot(n, kp.getPublic(), kp.getPrivate())));
         });
     }

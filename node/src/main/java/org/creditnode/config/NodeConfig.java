@@ -44,6 +44,8 @@ public final class NodeConfig {
     public Report report = new Report();
     /** Folder of Camel YAML route files; default: ../routes from the configuration file. */
     public String routes;
+    /** Folder of the alliance files named in node.alliances (&lt;id&gt;.yaml); default: alliances/ beside the configuration file. */
+    public String alliancesDir;
 
     /** Where the file was read from; relative paths of the catalogue and routes resolve against it. */
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -287,6 +289,7 @@ public final class NodeConfig {
         grades = resolveAgainst(configDir, grades, "grades.yaml");
         if (report.font != null) report.font = resolveAgainst(configDir, report.font, null);
         routes = resolveAgainst(configDir, routes, "../routes");
+        alliancesDir = resolveAgainst(configDir, alliancesDir, "alliances");
         if (ingest.maxBatch < 1) throw new ConfigException("ingest.maxBatch must be at least 1");
         if (!ingest.signing.equals("batch") && !ingest.signing.equals("record")) {
             throw new ConfigException("ingest.signing must be \"batch\" or \"record\", got \"" + ingest.signing + "\"");

@@ -24,6 +24,16 @@ public final class CallerIdentity {
         return of(PhaseInterceptorChain.getCurrentMessage());
     }
 
+    /** The client's certificate chain as it presented it (leaf first) for the current request; empty if none. */
+    public static java.util.List<X509Certificate> chain() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        TLSSessionInfo tls = message == null ? null : message.get(TLSSessionInfo.class);
+        Certificate[] peer = tls == null ? null : tls.getPeerCertificates();
+        java.util.List<X509Certificate> out = new java.util.ArrayList<>();
+        if (peer != null) for (Certificate c : peer) if (c instanceof X509Certificate x) out.add(x);
+        return out;
+    }
+
     /** The node id in a CXF message's TLS session, or null (no TLS, no client certificate, not a node certificate). */
     public static String of(Message message) {
         if (message == null) {

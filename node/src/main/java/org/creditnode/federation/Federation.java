@@ -37,34 +37,58 @@ public final class Federation implements AutoCloseable {
     private final LinkRouter router;
     private final LinkQueues queues;
     private final Map<String, LinkForwarder> forwarders = new LinkedHashMap<>();
-    private final FederationServer server;
+    private FederationServer server;
+    private final NodeConfig config;
+    private final TlsMaterial tls;
+    private final List<java.security.cert.X509Certificate> nationalTls;
+    private final List<java.security.cert.X509Certificate> signingAnchors;
+    private final FederationClient client;
+    private final DeliveryBuilder builder;
+    private final InboundService inbound;
+    private final AuditLog audit;
+    private final RecordStore store;
+    private final ObjectMapper json;
     private final CatchUp catchUp;
     private final OriginConflicts conflicts;
     private final OwnLogCheck ownLog;
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored) throws Exception {
+        this(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored, List.of());
+    }
+
+    /** @param extraTlsAnchors roots alliances name for members outside the national PKI (trusted in handshakes only) */
+    public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
+                      NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored,
+                      List<java.security.cert.X509Certificate> extraTlsAnchors) throws Exception {
         this.router = router;
+        this.config = config;
+        this.audit = audit;
+        this.store = store;
+        this.json = json;
         String self = config.node.id;
         List<NodeConfig.Link> links = config.links();
         char[] password = config.keys.password.toCharArray();
-        TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust));
+        TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust), extraTlsAnchors);
+        this.nationalTls = Pem.readCertificates(Path.of(config.keys.tlsTrust));
         try {
             tls = tls.withCipherSuites(config.federation.cipherSuites.isEmpty() ? tls.suitesForThisJvm() : config.federation.cipherSuites);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("federation.cipherSuites: " + e.getMessage());
         }
         LOG.info("federation tls preferred={}", tls.cipherSuites().isEmpty() ? "JDK defaults" : tls.cipherSuites().get(0));
+        this.tls = tls;
         var anchors = Pem.readCertificates(Path.of(config.keys.signingTrust));
+        this.signingAnchors = anchors;
         CertificateStore certificates = new CertificateStore(store.database());
         this.conflicts = new OriginConflicts(store.database());
         LinkStates linkStates = new LinkStates(store.database());
-        DeliveryBuilder builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
-        FederationClient client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
+        this.builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
+        this.client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
         ReceiptCheck receipts = new ReceiptCheck(anchors);
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
-        InboundService inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
+        this.inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
                 signer, signing.chain(), disk, conflicts, stored);
         for (NodeConfig.Link link : links) {
             forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit,
@@ -72,16 +96,36 @@ public final class Federation implements AutoCloseable {
         }
         ownLog = new OwnLogCheck(self, links, store, client, inbound, config.federation.recordsPerDelivery);
         catchUp = new CatchUp(self, links, router, store, conflicts, client, inbound, config.federation.recordsPerDelivery);
+    }
+
+    /**
+     * Opens the mutual-TLS listener with the federation API and {@code more} resources (the
+     * alliance queries), built by the node after this object because they use its parts.
+     */
+    public void listen(List<Object> more) {
         if (config.federation.port > 0) {
             CallerPolicy policy = new CallerPolicy(router.neighbours());
-            server = new FederationServer(config.federation.host, config.federation.port, tls, json,
-                    List.of(new FederationApi(policy, router, inbound, store, builder, audit, json)), config.federation.maxBodyBytes);
+            List<Object> resources = new ArrayList<>();
+            resources.add(new FederationApi(policy, router, inbound, store, builder, audit, json, nationalTls));
+            resources.addAll(more);
+            server = new FederationServer(config.federation.host, config.federation.port, tls, json, resources, config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());
         } else {
-            server = null;
             LOG.info("federation listener off (federation.port is 0) links={}", forwarders.keySet());
         }
     }
+
+    /** The client this node calls neighbours and partners with (its TLS identity). */
+    public FederationClient client() { return client; }
+
+    /** Builds records in the delivery shape: canonical text, hash, origin signature or batch seal and proof. */
+    public DeliveryBuilder builder() { return builder; }
+
+    /** The national signing roots (keys.signingTrust). */
+    public List<java.security.cert.X509Certificate> signingAnchors() { return signingAnchors; }
+
+    /** The national TLS roots (keys.tlsTrust), without the roots alliances add. */
+    public List<java.security.cert.X509Certificate> nationalTlsAnchors() { return nationalTls; }
 
     /** The log consumer that queues every stored record for the links it goes to. */
     public LinkFeeder feeder() { return new LinkFeeder(router, queues); }

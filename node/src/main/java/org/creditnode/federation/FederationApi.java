@@ -43,9 +43,20 @@ public final class FederationApi {
     private final DeliveryBuilder builder;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final List<java.security.cert.X509Certificate> nationalTls;
 
     public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
                          DeliveryBuilder builder, AuditLog audit, ObjectMapper json) {
+        this(policy, router, inbound, store, builder, audit, json, List.of());
+    }
+
+    /**
+     * @param nationalTls the national TLS roots: when alliances add foreign roots to the handshake, a
+     *                    neighbour's certificate must still chain to these (empty: no such check)
+     */
+    public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
+                         DeliveryBuilder builder, AuditLog audit, ObjectMapper json, List<java.security.cert.X509Certificate> nationalTls) {
+        this.nationalTls = List.copyOf(nationalTls);
         this.policy = policy;
         this.router = router;
         this.inbound = inbound;
@@ -143,6 +154,11 @@ public final class FederationApi {
 
     private String authorise(String operation) {
         String caller = CallerIdentity.current();
+        if (!nationalTls.isEmpty() && caller != null && !ChainAnchor.endsAt(CallerIdentity.chain(), nationalTls)) {
+            // A root an alliance names lets its member ask mutual queries, never act as parent, child or peer.
+            audit.record("CALLER_REFUSED", caller, null, "FOREIGN_ROOT", "certificate outside the national PKI called " + operation);
+            throw new CallerRefused("node " + caller + "'s certificate does not chain to the national root; it may only ask alliance queries");
+        }
         try {
             return policy.require(caller, operation, Role.PARENT, Role.CHILD, Role.PEER);
         } catch (CallerRefused e) {

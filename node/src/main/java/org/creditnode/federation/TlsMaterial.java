@@ -94,6 +94,15 @@ public final class TlsMaterial {
 
     /** Loads the node's key and certificate chain and the trust anchors; fails with a clear message. */
     public static TlsMaterial load(Path tlsP12, char[] password, Path trustPem) {
+        return load(tlsP12, password, trustPem, List.of());
+    }
+
+    /**
+     * As {@link #load(Path, char[], Path)}, trusting {@code extraAnchors} besides the file's: the
+     * roots alliances name for members outside the national PKI. The handshake then lets such a
+     * member in; what it may do is decided per request from the anchor its chain ends at.
+     */
+    public static TlsMaterial load(Path tlsP12, char[] password, Path trustPem, List<X509Certificate> extraAnchors) {
         try {
             KeyStore p12 = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(tlsP12)) {
@@ -113,7 +122,7 @@ public final class TlsMaterial {
             only.setKeyEntry(ALIAS, (PrivateKey) p12.getKey(ALIAS, password), password, chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
             kmf.init(only, password);
-            return new TlsMaterial(kmf.getKeyManagers(), trustManagers(trustPem), NodeIdentity.commonName(leaf), List.of());
+            return new TlsMaterial(kmf.getKeyManagers(), trustManagers(trustPem, extraAnchors), NodeIdentity.commonName(leaf), List.of());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load TLS material from " + tlsP12 + " / " + trustPem + ": " + e.getMessage(), e);
         }
@@ -122,13 +131,13 @@ public final class TlsMaterial {
     /** Trust anchors only, no own certificate: a client that cannot authenticate (tests, diagnostics). */
     public static TlsMaterial anonymous(Path trustPem) {
         try {
-            return new TlsMaterial(null, trustManagers(trustPem), null, List.of());
+            return new TlsMaterial(null, trustManagers(trustPem, List.of()), null, List.of());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot load TLS trust from " + trustPem + ": " + e.getMessage(), e);
         }
     }
 
-    private static TrustManager[] trustManagers(Path trustPem) throws IOException, GeneralSecurityException {
+    private static TrustManager[] trustManagers(Path trustPem, List<X509Certificate> extraAnchors) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -140,6 +149,9 @@ public final class TlsMaterial {
         }
         if (i == 0) {
             throw new IllegalArgumentException("no certificate in " + trustPem);
+        }
+        for (X509Certificate c : extraAnchors) {
+            trust.setCertificateEntry("anchor-" + i++, c);
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trust);

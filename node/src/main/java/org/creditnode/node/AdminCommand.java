@@ -135,6 +135,24 @@ final class AdminCommand {
         return call("queries", HttpRequest.newBuilder(uri("/subjects/" + code + "/queries")).GET());
     }
 
+    @Command(name = "alliances", description = "Alliances, partners, link state, queries asked and answered, refusals and their reasons.")
+    int alliances() { return call("alliances", HttpRequest.newBuilder(uri("/alliances")).GET()); }
+
+    @Command(name = "alliance-query", description = "Ask a partner a mutual query (互查); its answer is shown only once its signature "
+            + "and every record verify.")
+    int allianceQuery(@Option(names = "--alliance", required = true, paramLabel = "ID", description = "e.g. yrd, pprd") String alliance,
+                      @Option(names = "--partner", required = true, paramLabel = "NODE", description = "the partner's node id") String partner,
+                      @Option(names = "--subject", required = true, paramLabel = "CODE", description = "USCC or ID number") String subject,
+                      @Option(names = "--purpose", required = true, paramLabel = "CODE", description = "a purpose the alliance declares") String purpose,
+                      @Option(names = "--categories", split = ",", paramLabel = "CAT", description = "categories (default: all shared)")
+                      java.util.List<String> categories) {
+        com.fasterxml.jackson.databind.node.ObjectNode q = JSON.createObjectNode().put("partner", partner).put("subject", subject)
+                .put("purpose", purpose);
+        if (categories != null) categories.forEach(q.putArray("categories")::add);
+        return call("alliance-query", HttpRequest.newBuilder(uri("/alliances/" + alliance + "/queries"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(q.toString())));
+    }
+
     @Command(name = "audit-verify", description = "Check the audit hash chain and its signed seals; names the first bad entry.")
     int auditVerify() { return call("audit-verify", HttpRequest.newBuilder(uri("/audit/verify")).GET()); }
 
@@ -245,10 +263,65 @@ final class AdminCommand {
         }
     }
 
+    /** One row per alliance and partner: who, trust, link, queries both ways, refusals by rule. */
+    static String alliancesTable(com.fasterxml.jackson.databind.JsonNode body) {
+        TextTable t = new TextTable("联盟 alliance", "policy", "partner", "trust", "link", ">asked", ">answered", ">refused here",
+                ">refused there", "refusal reasons", "last exchange");
+        for (var a : body.path("alliances")) {
+            for (var p : a.path("partners")) {
+                StringBuilder reasons = new StringBuilder();
+                p.path("refusalReasons").fields().forEachRemaining(e -> reasons.append(reasons.length() == 0 ? "" : ", ")
+                        .append(e.getKey()).append(" ×").append(e.getValue().asLong()));
+                t.row(a.path("name").asText() + " (" + a.path("id").asText() + ")", a.path("policy").asText()
+                                + (a.path("inForce").asBoolean() ? "" : " (not in force)"), p.path("id").asText() + " " + p.path("name").asText(),
+                        p.path("trust").asText(), p.path("link").asText(), p.path("askedByUs").asLong(), p.path("answeredToThem").asLong(),
+                        p.path("refusedByUs").asLong(), p.path("refusedByThem").asLong(), reasons, p.path("lastExchange").asText(""));
+            }
+        }
+        StringBuilder out = new StringBuilder(t.toString());
+        body.path("refusedOutsideAlliances").fields().forEachRemaining(e -> out.append("refused, in no alliance of this node: ")
+                .append(e.getKey()).append(" ×").append(e.getValue().path("refusedByUs").asLong()).append(" (")
+                .append(e.getValue().path("lastRefusal").asText()).append(')').append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    /** A verified answer: the checks, then each record (origin-verified or redacted) and each withheld item with its rule. */
+    static String allianceAnswer(com.fasterxml.jackson.databind.JsonNode body) {
+        var a = body.path("answer");
+        var v = body.path("verified");
+        StringBuilder out = new StringBuilder();
+        out.append("互查应答 answer of ").append(body.path("partner").asText()).append(" under ").append(a.path("policy").asText())
+                .append(" (").append(a.path("alliance").asText()).append("), purpose ").append(a.path("purpose").asText())
+                .append(System.lineSeparator());
+        out.append("签名 signature: ").append(v.path("signature").asText()).append("; 记录 records against their origins: ")
+                .append(v.path("records").asText()).append(System.lineSeparator());
+        TextTable t = new TextTable("record", "category", "proof");
+        for (var r : a.path("records")) {
+            boolean full = r.has("canonical");
+            String id = r.path("recordId").asText("");
+            String category = "";
+            try {
+                var rec = full ? JSON.readTree(r.path("canonical").asText()) : r.path("shown");
+                if (id.isEmpty()) id = rec.path("id").asText();
+                category = rec.path("category").asText();
+            } catch (java.io.IOException ignored) {
+                // shown as it is
+            }
+            t.row(id, category, full ? "origin signature verified" : "部分字段不予共享 (answer signature)");
+        }
+        out.append(t);
+        TextTable w = new TextTable("withheld 不予共享", "rule", "说明");
+        for (var x : a.path("withheld")) w.row(x.path("what").asText(), x.path("rule").asText(), x.path("说明").asText());
+        if (!a.path("withheld").isEmpty()) out.append(w);
+        return out.toString();
+    }
+
     /** What an operator reads: a table per listing, one line per action. */
     static String render(String cmd, com.fasterxml.jackson.databind.JsonNode body) throws java.io.IOException {
         return switch (cmd) {
             case "origins" -> originsTable(body);
+            case "alliances" -> alliancesTable(body);
+            case "alliance-query" -> allianceAnswer(body);
             case "links" -> {
                 TextTable t = new TextTable("link", "role", "state", ">queued", ">dead letters", ">delivered", "routes", "last success",
                         "last error");

@@ -12,6 +12,13 @@ import org.creditnode.access.PurposeReads;
 import org.creditnode.access.Purposes;
 import org.creditnode.api.AccessAdminApi;
 import org.creditnode.api.AdminApi;
+import org.creditnode.api.AllianceQueriesApi;
+import org.creditnode.api.AlliancesAdminApi;
+import org.creditnode.alliance.AllianceActivity;
+import org.creditnode.alliance.AllianceView;
+import org.creditnode.alliance.Alliances;
+import org.creditnode.alliance.PartnerQueries;
+import org.creditnode.alliance.QueryAnswers;
 import org.creditnode.api.AdminOpenApiDocument;
 import org.creditnode.api.DepartmentGate;
 import org.creditnode.api.OperatorGate;
@@ -170,7 +177,12 @@ public final class CreditNode implements AutoCloseable {
         LinkRouter router = new LinkRouter(config, catalogue);
         String brokerUrl = broker != null ? broker.url() : config.broker.url;
         LogSignal stored = new LogSignal();
-        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored));
+        Alliances alliances = Alliances.load(id, config.node.alliances, Path.of(config.alliancesDir), catalogue, purposes);
+        Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored,
+                alliances.extraAnchors()));
+        AllianceActivity allianceActivity = new AllianceActivity();
+        federation.listen(List.of(new AllianceQueriesApi(new QueryAnswers(id, alliances, policies, store, federation.builder(), catalogue,
+                cipher, signer, signing.chain(), federation.nationalTlsAnchors(), audit, allianceActivity, json, clock))));
 
         GroupCommitter committer = closeLater(new GroupCommitter(store,
                 new RecordSealer(id, signer, config.ingest.signing.equals("batch")), id,
@@ -250,7 +262,10 @@ public final class CreditNode implements AutoCloseable {
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
                 new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
-                new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit)),
+                new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit), new AlliancesAdminApi(
+                        new AllianceView(alliances, allianceActivity, p -> federation.link(p).map(l -> String.valueOf(l.state().get("state"))).orElse(null), clock),
+                        new PartnerQueries(id, alliances, federation.client(), federation.signingAnchors(), cipher, audit, allianceActivity, json, clock), json)),
+
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());
         closeLater(PushRoutes.start(camel.getCamelContext(), subscriptions, new SubscriptionPush(subscriptions, new SubscriptionPushes(db),

@@ -30,6 +30,14 @@ public final class Policies {
                 .register(Scope.REVISE, Revise.class, new RevisionRules.OriginDecides())
                 .register(Scope.REVISE, Revise.class, new RevisionRules.DecidingAuthority())
                 .register(Scope.REVISE, Revise.class, new RevisionRules.CategoryOfAccount())
-                .register(Scope.REVISE, Revise.class, new RevisionRules.TransitionAllowed());
+                .register(Scope.REVISE, Revise.class, new RevisionRules.TransitionAllowed())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.PartnerIsMember())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.CertificateOfMember())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.CertificateNotRevoked())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.AllianceInForce())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.PurposeDeclared())
+                .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.CategoriesShared())
+                .register(Scope.ALLIANCE_RECORD, AllianceRecord.class, new AllianceRules.WithholdPersonalData())
+                .register(Scope.ALLIANCE_RECORD, AllianceRecord.class, new AllianceRules.WithholdNamedFields());
     }
 }

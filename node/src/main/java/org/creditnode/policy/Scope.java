@@ -3,7 +3,6 @@ package org.creditnode.policy;
 /**
  * Where a policy is asked. Each scope has its own context type and its own named functions;
  * a decision in a scope is permitted only when every function registered for it permits.
- * Matching, alliance query and recognition scopes come with the workflow and alliance issues.
  */
 public enum Scope {
     /** May this record be pushed to that link? Context: {@link LinkPush}. */
@@ -25,5 +24,10 @@ public enum Scope {
     /** Does this measure apply to a check for that purpose today? Context: {@link MatchRules.Measure}. */
     MATCH_MEASURE,
     /** May this account (or the node's own job) issue this later version of a record? Context: {@link Revise}. */
-    REVISE
+    REVISE,
+    /** May this alliance partner ask this node about a subject, for that purpose and those categories? Context: {@link AllianceQuery}. */
+    ALLIANCE_QUERY,
+    /** What of this record may an alliance partner see, and which fields are withheld? Context: {@link AllianceRecord}. */
+    ALLIANCE_RECORD
+    // ALLIANCE_RECOGNISE (a partner's pushed entry recognised here) comes with mutual recognition (issue 13 part 3).
 }

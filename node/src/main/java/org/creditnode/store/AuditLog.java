@@ -82,6 +82,14 @@ public final class AuditLog {
         append("QUERY", null, account, purpose, subjectKey, recordId, "READ", message);
     }
 
+    /**
+     * A mutual query (互查) asked of or answered to an alliance partner: the partner, the purpose and
+     * the subject as its keyed index (never a person's ID number in clear), what was returned or why not.
+     */
+    public void alliance(String kind, String partner, String purpose, String subjectKey, String code, String message) {
+        append(kind, partner, null, purpose, subjectKey, null, code, message);
+    }
+
     /** One entry to append: what {@link #append(List)} chains. */
     private record Draft(String kind, String peer, String account, String purpose, String subjectKey, String recordId, String code,
                          String message) {

@@ -34,12 +34,12 @@ class ContractTest {
 
     @Test
     void adminApi() throws Exception {
-        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class, SubscriptionsAdminApi.class, MeasureListAdminApi.class, QualityAdminApi.class), Set.of("GET /admin/openapi.json"));
+        assertPaired("/openapi-admin.json", List.of(AdminApi.class, AccessAdminApi.class, SubscriptionsAdminApi.class, MeasureListAdminApi.class, QualityAdminApi.class, AlliancesAdminApi.class), Set.of("GET /admin/openapi.json"));
     }
 
     @Test
     void federationApi() throws Exception {
-        assertPaired("/openapi-federation.json", List.of(FederationApi.class), Set.of());
+        assertPaired("/openapi-federation.json", List.of(FederationApi.class, AllianceQueriesApi.class), Set.of());
     }
 
     /** @param extra operations served by a shared class (the contracts' own documents) */

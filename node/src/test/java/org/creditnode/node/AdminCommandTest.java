@@ -34,6 +34,30 @@ class AdminCommandTest {
     }
 
     @Test
+    void alliancesAreATableOfPartnersWithRefusalReasonsAndAnAnswerListsWhatWasWithheld() throws Exception {
+        String view = AdminCommand.render("alliances", JSON.readTree("""
+                {"node": "360000", "alliances": [{"id": "yrd", "name": "长三角", "policy": "yrd/2026.1", "inForce": true, "partners": [
+                  {"id": "320000", "name": "江苏省", "trust": "national root", "link": "none (queries only)", "askedByUs": 1, "answeredToThem": 7,
+                   "refusedByUs": 3, "refusedByThem": 0, "refusalReasons": {"purpose-declared": 2, "rate-limit": 1}, "lastExchange": "2026-12-01T02:00:00Z"}]}],
+                 "refusedOutsideAlliances": {"430000": {"refusedByUs": 1, "lastRefusal": "partner-is-member: …"}}}"""));
+        String[] lines = view.split("\\R");
+        assertTrue(lines[0].contains("alliance") && lines[0].contains("refusal reasons"), view);
+        assertTrue(lines[1].contains("长三角 (yrd)") && lines[1].contains("320000 江苏省") && lines[1].contains("purpose-declared ×2, rate-limit ×1"), view);
+        assertTrue(lines[2].startsWith("refused, in no alliance of this node: 430000 ×1"), view);
+
+        String answer = AdminCommand.render("alliance-query", JSON.readTree("""
+                {"alliance": "yrd", "partner": "360000", "verified": {"signature": "OK", "records": "OK"},
+                 "answer": {"policy": "yrd/2026.1", "alliance": "长三角", "purpose": "PROCUREMENT",
+                   "records": [{"canonical": "{\\"category\\":\\"ADMIN_PENALTY\\",\\"id\\":\\"360000-1\\"}"},
+                               {"recordId": "360000-2", "shown": {"category": "ADMIN_PENALTY"}}],
+                   "withheld": [{"what": "record 360000-2 fields.CF_FR_ZJHM", "rule": "withhold-personal-data", "说明": "自然人个人信息，按联盟规则不予共享"}]}}"""));
+        assertTrue(answer.contains("签名 signature: OK"), answer);
+        assertTrue(answer.contains("360000-1") && answer.contains("origin signature verified"), answer);
+        assertTrue(answer.contains("360000-2") && answer.contains("部分字段不予共享"), answer);
+        assertTrue(answer.contains("record 360000-2 fields.CF_FR_ZJHM") && answer.contains("withhold-personal-data"), answer);
+    }
+
+    @Test
     void chineseTakesTwoCellsInATerminal() {
         assertEquals(12, TextTable.cells("九江市柴桑区"));
         String t = new TextTable("name", "x").row("九江市", "#1").row("abc", "#2").toString();

@@ -43,6 +43,8 @@ public final class LocalFederation implements AutoCloseable {
     private final Map<String, Integer> adminPorts = new LinkedHashMap<>();
     private final Map<String, String> departmentKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> nodeLines = new LinkedHashMap<>();
+    private final Map<String, Path> ownPki = new LinkedHashMap<>();
 
     /**
      * @param chain     node ids from national down, e.g. 100000, 360000, 360400, 360404
@@ -74,6 +76,17 @@ public final class LocalFederation implements AutoCloseable {
     }
 
     public Path pki() { return pki; }
+
+    /**
+     * Gives one node extra lines in its {@code node:} block (e.g. {@code "  alliances: [yrd]\n"})
+     * and, unless null, a PKI folder of its own instead of the shared one (a member outside the
+     * national PKI, such as Hong Kong); rewrites its configuration. Call before starting it.
+     */
+    public void configure(String id, String nodeBlockLines, Path pkiOfItsOwn) throws IOException {
+        nodeLines.put(id, nodeBlockLines == null ? "" : nodeBlockLines);
+        if (pkiOfItsOwn != null) ownPki.put(id, pkiOfItsOwn);
+        writeConfig(id);
+    }
 
     public List<String> chain() { return chain; }
 
@@ -237,7 +250,7 @@ public final class LocalFederation implements AutoCloseable {
                   id: "%s"
                   name: local %s
                   level: %s
-                %s%s
+                %s%s%s
                 data: %s
                 keys: { pki: %s }
                 http: { host: 127.0.0.1, port: %d }
@@ -252,7 +265,8 @@ public final class LocalFederation implements AutoCloseable {
                 grades: %s
                 routes: %s
                 %s
-                """.formatted(id, id, levelOf(id), parent, children, dir.resolve(id).resolve("data"), pki,
+                """.formatted(id, id, levelOf(id), parent, children, nodeLines.getOrDefault(id, ""), dir.resolve(id).resolve("data"),
+                ownPki.getOrDefault(id, pki),
                 httpPorts.get(id), adminPorts.get(id), fedPorts.get(id), configDir.resolve("catalog.yaml"), configDir.resolve("regions.yaml"),
                 configDir.resolve("holidays.yaml"), configDir.resolve("purposes.yaml"), configDir.resolve("measures.yaml"), configDir.resolve("rules.yaml"), configDir.resolve("grades.yaml"), configDir.resolveSibling("routes"), extraYaml));
     }

@@ -1,0 +1,68 @@
+package org.creditnode.alliance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** The operator view of the alliances: rules in force, partners, link state, queries both ways and refusals. */
+public final class AllianceView {
+    private final Alliances alliances;
+    private final AllianceActivity activity;
+    private final Function<String, String> linkState;
+    private final Clock clock;
+
+    /** @param linkState a partner's federation link state if it is also a configured peer, else null */
+    public AllianceView(Alliances alliances, AllianceActivity activity, Function<String, String> linkState, Clock clock) {
+        this.alliances = alliances;
+        this.activity = activity;
+        this.linkState = linkState;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> render() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Alliance a : alliances.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("name", a.name());
+            m.put("policy", a.policy());
+            m.put("inForce", a.inForce(today));
+            m.put("from", a.from().toString());
+            if (a.until() != null) m.put("until", a.until().toString());
+            m.put("file", a.file().toString());
+            m.put("purposes", new TreeSet<>(a.purposes()));
+            m.put("shared", new TreeSet<>(a.shared()));
+            m.put("withheldCategories", new TreeSet<>(a.withheldCategories()));
+            m.put("withholdPersonalData", a.withholdPersonal());
+            m.put("ratePerSecond", a.ratePerSecond());
+            m.put("recognise", a.recognise().keySet());
+            List<Map<String, Object>> partners = new ArrayList<>();
+            for (Alliance.Member member : a.members().values()) {
+                if (member.id().equals(alliances.self())) continue;
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("id", member.id());
+                p.put("name", member.name());
+                p.put("url", member.url());
+                p.put("trust", a.anchors().containsKey(member.id()) ? "alliance anchor" : "national root");
+                String link = linkState.apply(member.id());
+                p.put("link", link == null ? "none (queries only)" : link);
+                p.putAll(activity.view(a.id(), member.id()));
+                partners.add(p);
+            }
+            m.put("partners", partners);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("node", alliances.self());
+        out.put("alliances", list);
+        out.put("refusedOutsideAlliances", activity.outsiders());
+        return out;
+    }
+}
