@@ -10,7 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.creditnode.alliance.Alliance;
 import org.creditnode.alliance.AllianceView;
+import org.creditnode.alliance.Alliances;
+import org.creditnode.alliance.Recognition;
+import org.creditnode.store.AuditLog;
 import org.creditnode.alliance.PartnerQueries;
 import org.creditnode.problem.Problem;
 
@@ -23,11 +27,46 @@ public final class AlliancesAdminApi {
     private final AllianceView view;
     private final PartnerQueries queries;
     private final ObjectMapper json;
+    private final Alliances alliances;
+    private final Recognition recognition;
+    private final AuditLog audit;
 
-    public AlliancesAdminApi(AllianceView view, PartnerQueries queries, ObjectMapper json) {
+    public AlliancesAdminApi(AllianceView view, PartnerQueries queries, ObjectMapper json, Alliances alliances, Recognition recognition,
+                             AuditLog audit) {
         this.view = view;
         this.queries = queries;
         this.json = json;
+        this.alliances = alliances;
+        this.recognition = recognition;
+        this.audit = audit;
+    }
+
+    public record Switch(String partner, String category, Boolean enabled) {
+    }
+
+    /**
+     * Recognition (互认) of a category from a partner switched off — or on again — at once, in
+     * every later matching answer; the alliance file stays the default at the next start.
+     * Who may call: OPERATOR. Audited: RECOGNITION_SWITCHED.
+     */
+    @POST
+    @Path("/{alliance}/recognition")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recognition(@PathParam("alliance") String alliance, Switch s) {
+        Alliance a = alliances.byId(alliance).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "UNKNOWN_ALLIANCE",
+                "this node is in no alliance " + alliance));
+        if (s == null || s.enabled() == null) throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_SWITCH", "send {\"partner\", \"category\", \"enabled\": true | false}");
+        if (s.partner() == null || !a.names(s.partner()) || s.partner().equals(alliances.self())) {
+            throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_SWITCH", "partner: " + s.partner() + " is not a partner in " + alliance);
+        }
+        if (s.category() == null || !a.recognise().containsKey(s.category())) {
+            throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_SWITCH", "category: " + alliance + " recognises " + a.recognise().keySet()
+                    + ", not " + s.category());
+        }
+        recognition.set(alliance, s.partner(), s.category(), s.enabled());
+        audit.byAccount("RECOGNITION_SWITCHED", Callers.operator().id(), s.enabled() ? "ON" : "OFF",
+                alliance + ": " + s.category() + " from " + s.partner());
+        return Response.ok(java.util.Map.of("switchedOff", recognition.switchedOff())).build();
     }
 
     @GET

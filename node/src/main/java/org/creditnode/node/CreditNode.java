@@ -53,6 +53,7 @@ import org.creditnode.api.ApiServer;
 import org.creditnode.api.CertificateBook;
 import org.creditnode.api.HealthApi;
 import org.creditnode.api.ListsApi;
+import org.creditnode.alliance.Recognition;
 import org.creditnode.api.RepairsApi;
 import org.creditnode.workflows.repair.RepairService;
 import org.creditnode.record.RuleSets;
@@ -236,8 +237,9 @@ public final class CreditNode implements AutoCloseable {
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         Grades grades = new Grades(store, GradeRules.load(Path.of(config.grades), catalogue), json);
+        Recognition recognition = new Recognition(alliances);
         MatchingService matching = new MatchingService(listEntries, store, measureList,
-                policies, reads, cipher, signer, json, clock, grades);
+                policies, reads, cipher, signer, json, clock, grades, recognition);
         Optional<CjkFont> reportFont = CjkFont.find(config.report.font);
         if (reportFont.isEmpty()) LOG.warn("PDF reports unavailable: {}", CjkFont.missingMessage());
         ReportsApi reports = new ReportsApi(new CreditReports(id, store, catalogue, purposes, reads, measureList, grades, json, clock),
@@ -264,7 +266,7 @@ public final class CreditNode implements AutoCloseable {
                 new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
                 new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit), new AlliancesAdminApi(
                         new AllianceView(alliances, allianceActivity, p -> federation.link(p).map(l -> String.valueOf(l.state().get("state"))).orElse(null), clock),
-                        new PartnerQueries(id, alliances, federation.client(), federation.signingAnchors(), cipher, audit, allianceActivity, json, clock), json)),
+                        new PartnerQueries(id, alliances, federation.client(), federation.signingAnchors(), cipher, audit, allianceActivity, json, clock), json, alliances, recognition, audit)),
 
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));
         LOG.info("admin listening url={}", admin.address());

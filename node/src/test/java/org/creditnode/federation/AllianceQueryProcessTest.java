@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.certs.FederationPki;
 import org.creditnode.certs.KeyAlgorithm;
 import org.creditnode.certs.Pem;
+import org.creditnode.node.Await;
 import org.creditnode.node.Http;
 import org.creditnode.node.LocalFederation;
 import org.creditnode.node.TestNodes;
@@ -96,8 +97,11 @@ class AllianceQueryProcessTest {
                   share: { RED_LIST: {} }
                   withhold: { categories: [ADMIN_LICENSE] }
                 """.formatted(JX, fed.federationUrl(JX), HK, fed.federationUrl(HK), hkPki.resolve("roots.pem")));
-        fed.configure(JX, "  alliances: [yrd, pprd]\n", null);
-        fed.configure(JS, "  alliances: [yrd]\n", null);
+        // Jiangxi and Jiangsu also exchange red-list entries along a peer link, for mutual recognition (互认)
+        fed.configure(JX, "  alliances: [yrd, pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n"
+                .formatted(JS, fed.federationUrl(JS)), null);
+        fed.configure(JS, "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n"
+                .formatted(JX, fed.federationUrl(JX)), null);
         fed.configure(SH, "  alliances: [yrd]\n", null);
         fed.configure(HK, "  alliances: [pprd]\n", hkPki);
         fed.startAll(Duration.ofSeconds(80));
@@ -289,6 +293,46 @@ class AllianceQueryProcessTest {
         boolean counted = false;
         for (JsonNode p : asking) if (p.path("id").asText().equals(JX)) counted = p.path("askedByUs").asLong() >= 4 && p.path("refusedByThem").asLong() >= 2;
         assertTrue(counted, asking.toString());
+    }
+
+    @Test
+    @Order(7)
+    void aRecognisedRedListEntryOfJiangsuChangesJiangxisAnswerAndFollowsItsExit() throws Exception {
+        ObjectNode red = SampleRecords.redList();
+        String subject = SampleRecords.validUscc("360404", 4712);
+        ((ObjectNode) red.get("subject")).put("code", subject);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("records").add(red);
+        Http.Reply made = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS)).postJson("/api/v1/records", body);
+        assertEquals(200, made.status(), made.body());
+        String entry = made.json().path("accepted").get(0).path("id").asText();
+        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
+        Await.until("Jiangsu's red-list entry recognised at Jiangxi", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
+        JsonNode answer = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+        JsonNode recognition = answer.path("entries").get(0).path("provenance").path("recognition");
+        assertEquals("yrd/t1", recognition.path("statement").path("policy").asText(), answer.toString());
+        assertEquals(JS, recognition.path("statement").path("partner").asText());
+        assertTrue(recognition.path("signature").path("value").asText().length() > 40, "Jiangxi signs its recognition statement");
+        assertTrue(recognition.path("originSeal").has("keyId"), "and carries Jiangsu's own seal: " + recognition);
+        assertTrue(answer.path("incentives").toString().contains("I-TAX-INVOICE"), "the recognised entry brings its incentives: " + answer);
+
+        // switched off by an operator: the effect goes at once; on again: back
+        assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
+                "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": false}").statusCode());
+        JsonNode off = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+        assertEquals(0, off.path("entries").size(), off.toString());
+        assertEquals(entry, off.path("notRecognised").get(0).path("recordId").asText(), "said, not counted: " + off);
+        assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
+                "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": true}").statusCode());
+        assertEquals(1, JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size());
+
+        // Jiangsu takes the entry off its list: the recognised copy follows
+        Http.Reply exit = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS))
+                .postJson("/api/v1/lists/" + entry + "/exit", Map.of("reason", "DECISION", "basis", "苏信用〔2026〕3号"));
+        assertEquals(200, exit.status(), exit.body());
+        Await.until("the exit followed at Jiangxi", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
     }
 
     private static int run(Path cwd, String... cmd) throws Exception {

@@ -1,5 +1,7 @@
 package org.creditnode.workflows.matching;
 
+import org.creditnode.alliance.Recognition;
+
 import org.creditnode.workflows.grade.Grade;
 import org.creditnode.workflows.grade.Grades;
 
@@ -48,6 +50,7 @@ public final class MatchingService {
     private final RecordStore store;
     private final MeasureLists lists;
     private final Grades grades;
+    private final Recognition recognition;
     private final PolicyEngine policies;
     private final PurposeReads reads;
     private final RecordCipher cipher;
@@ -56,8 +59,9 @@ public final class MatchingService {
     private final Clock clock;
 
     public MatchingService(ListEntries index, RecordStore store, MeasureLists lists, PolicyEngine policies, PurposeReads reads,
-                           RecordCipher cipher, Signer signer, ObjectMapper json, Clock clock, Grades grades) {
+                           RecordCipher cipher, Signer signer, ObjectMapper json, Clock clock, Grades grades, Recognition recognition) {
         this.grades = grades;
+        this.recognition = recognition;
         this.index = index;
         this.store = store;
         this.lists = lists;
@@ -136,10 +140,17 @@ public final class MatchingService {
         Map<String, ObjectNode> incentives = new LinkedHashMap<>();
         Map<String, Long> asOf = new TreeMap<>();
         boolean seriousInForce = false;
+        ArrayNode notRecognised = null;
         for (ListEntries.Entry e : index.about(cipher.subjectLookups(code))) {
             RecordStatus status = RecordStatus.parse(e.status()).orElse(RecordStatus.ACTIVE);
             if (!policies.evaluate(Scope.MATCH_ENTRY, new MatchRules.Entry(e.recordId(), status, e.validFrom(), e.validTo(), today), today)
                     .permitted()) {
+                continue;
+            }
+            Recognition.Verdict recognised = recognition.of(e.origin(), e.category(), today);
+            if (!recognised.recognised()) { // a partner's entry this node does not recognise: said, not counted
+                if (notRecognised == null) notRecognised = a.putArray("notRecognised");
+                notRecognised.addObject().put("recordId", e.recordId()).put("partner", recognised.partnerId()).put("rule", recognised.rule());
                 continue;
             }
             boolean suspended = status == RecordStatus.DISPUTED;
@@ -161,6 +172,7 @@ public final class MatchingService {
             provenance.put("origin", e.origin());
             provenance.put("seq", e.seq());
             if (e.decisionDate() != null) provenance.put("decisionDate", e.decisionDate().toString());
+            if (recognised.partner()) provenance.set("recognition", recognitionOf(e, recognised, today));
             Long held = watermarks.get(e.origin());
             if (held == null) watermarks.put(e.origin(), held = watermark(e.origin()));
             asOf.put(e.origin(), held);
@@ -239,6 +251,44 @@ public final class MatchingService {
             w.put("message", "屡罚不改：" + measures.warnings().withinMonths + "个月内受到" + penalties + "次行政处罚");
             w.put("penalties", penalties);
         }
+    }
+
+    /**
+     * Why a partner's entry counts here, verifiable offline (WORKFLOWS §3 item 1): the origin's own
+     * seal over the record (its signature, or its batch and inclusion proof) and this node's signed
+     * statement naming the alliance policy that admitted it.
+     */
+    private ObjectNode recognitionOf(ListEntries.Entry e, Recognition.Verdict v, LocalDate today) throws SQLException {
+        ObjectNode out = json.createObjectNode();
+        StoredRecord r = store.find(e.recordId()).orElse(null);
+        ObjectNode statement = out.putObject("statement");
+        statement.put("recordId", e.recordId());
+        statement.put("version", e.version());
+        statement.put("origin", e.origin());
+        if (r != null) statement.put("hash", r.hash());
+        statement.put("partner", v.partnerId());
+        statement.put("alliance", v.alliance().id());
+        statement.put("policy", v.alliance().policy());
+        statement.put("rule", v.rule());
+        statement.put("recognisedBy", signer.keyId());
+        statement.put("recognisedOn", today.toString());
+        ObjectNode sig = out.putObject("signature");
+        sig.put("alg", signer.algorithm().wireName());
+        sig.put("keyId", signer.keyId());
+        sig.put("value", Base64.getEncoder().encodeToString(signer.sign(CanonicalJson.encode(statement))));
+        if (r != null) {
+            ObjectNode seal = out.putObject("originSeal");
+            seal.put("alg", r.sigAlg());
+            seal.put("keyId", r.keyId());
+            if (r.signature() != null) seal.put("signature", r.signature());
+            if (r.batchId() != null) {
+                seal.put("batchId", r.batchId());
+                seal.put("leafIndex", r.leafIndex());
+                seal.put("proof", r.proof());
+            }
+            seal.put("record", "GET /api/v1/records/" + r.id() + "/signed");
+        }
+        return out;
     }
 
     private long watermark(String origin) throws SQLException {
