@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.access.PurposeReads;
+import org.creditnode.access.ActingAuthority;
 import org.creditnode.account.Account;
 import org.creditnode.ingest.IngestService;
 import org.creditnode.problem.Problem;
@@ -92,7 +93,7 @@ public final class JointActionService {
             throw refused(a, Problem.Kind.FORBIDDEN, "CATEGORY_NOT_ALLOWED", "account " + a.id() + " may not initiate joint actions "
                     + "(its operator grants the category " + JointActionIndexer.CATEGORY + ")");
         }
-        String authority = authorityOf(a, r.authority());
+        String authority = ActingAuthority.of(a, r.authority(), "BAD_JOINT_ACTION");
         LocalDate today = today();
         if (r.listRecordId() == null || r.listRecordId().isBlank()) throw bad("listRecordId", "name the list entry (its record id)");
         StoredRecord entry = store.find(r.listRecordId().trim()).orElseThrow(() -> new Problem(Problem.Kind.UNPROCESSABLE,
@@ -150,7 +151,7 @@ public final class JointActionService {
         if (r == null) throw bad("body", "send {\"decision\": \"ACCEPTED\" | \"NOT_APPLICABLE\", \"reason\"}");
         JointActions.Tracked t = action(id);
         Set<String> fulfils = implementerOf(a, t);
-        String authority = authorityOf(a, r.authority());
+        String authority = ActingAuthority.of(a, r.authority(), "BAD_JOINT_ACTION");
         LocalDate today = today();
         open(a, t);
         if (t.responses().stream().anyMatch(x -> x.implementer().equals(authority))) {
@@ -181,7 +182,7 @@ public final class JointActionService {
         if (r == null) throw bad("body", "send {\"measure\", \"applied\": \"APPLIED\" | \"NOT_APPLIED\", \"appliedDate\", \"docNo\", \"effect\"}");
         JointActions.Tracked t = action(id);
         implementerOf(a, t);
-        String authority = authorityOf(a, r.authority());
+        String authority = ActingAuthority.of(a, r.authority(), "BAD_JOINT_ACTION");
         LocalDate today = today();
         open(a, t);
         String measure = r.measure() == null ? "" : r.measure().trim();
@@ -407,16 +408,6 @@ public final class JointActionService {
             throw refused(a, Problem.Kind.FORBIDDEN, "CATEGORY_NOT_IN_PURPOSE", "purpose " + purpose + " does not see joint actions; "
                     + "you are neither their initiator nor an implementer (use X-Purpose: " + TRACKING_PURPOSE + ")");
         }
-    }
-
-    private String authorityOf(Account a, String asked) {
-        if (asked != null && !asked.isBlank()) {
-            String code = asked.trim().toUpperCase(Locale.ROOT);
-            if (!a.authorities().contains(code)) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ", not " + code);
-            return code;
-        }
-        if (a.authorities().size() != 1) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ": name one");
-        return a.authorities().iterator().next();
     }
 
     private Problem refused(Account a, Problem.Kind kind, String code, String message) {

@@ -1,5 +1,6 @@
 package org.creditnode.workflows.jointaction;
 
+import org.creditnode.workflows.CsvRows;
 import org.creditnode.store.JointActions;
 
 import java.time.LocalDate;
@@ -98,23 +99,23 @@ public final class JointActionStatistics {
      * byte-order mark, so that spreadsheet programs show the Chinese).
      */
     public static String csv(Figures f, Table table) {
-        StringBuilder b = new StringBuilder("\uFEFF");
+        StringBuilder b = new StringBuilder(CsvRows.BOM);
         switch (table) {
             case DEPARTMENTS -> {
                 b.append("实施部门,名称,指定次数,已响应,接受,不适用,响应逾期,已实施措施,未实施措施,反馈逾期\n");
                 for (Department d : f.departments()) {
-                    row(b, d.department(), d.name(), d.assigned(), d.responded(), d.accepted(), d.notApplicable(), d.responsesOverdue(),
+                    CsvRows.row(b, d.department(), d.name(), d.assigned(), d.responded(), d.accepted(), d.notApplicable(), d.responsesOverdue(),
                             d.measuresApplied(), d.measuresNotApplied(), d.feedbackOverdue());
                 }
             }
             case MEASURES -> {
                 b.append("措施编号,措施名称,被指定次数,已实施,未实施,待反馈\n");
-                for (Measure m : f.measures()) row(b, m.measure(), m.name(), m.named(), m.applied(), m.notApplied(), m.awaiting());
+                for (Measure m : f.measures()) CsvRows.row(b, m.measure(), m.name(), m.named(), m.applied(), m.notApplied(), m.awaiting());
             }
             case MISSING -> {
                 b.append("联合奖惩行动,实施部门,缺少,措施编号,期限,是否逾期\n");
                 for (Missing m : f.missing()) {
-                    row(b, m.actionId(), m.department(), m.what().equals("NO_RESPONSE") ? "未响应" : "未反馈", m.measure(), m.due(),
+                    CsvRows.row(b, m.actionId(), m.department(), m.what().equals("NO_RESPONSE") ? "未响应" : "未反馈", m.measure(), m.due(),
                             m.overdue() ? "逾期" : "未到期");
                 }
             }
@@ -122,17 +123,4 @@ public final class JointActionStatistics {
         return b.toString();
     }
 
-    private static void row(StringBuilder b, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) b.append(',');
-            b.append(cell(cells[i] == null ? "" : String.valueOf(cells[i])));
-        }
-        b.append('\n');
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is neutralised so that no cell runs as a formula. */
-    static String cell(String s) {
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.access.ActingAuthority;
 import org.creditnode.account.Account;
 import org.creditnode.ingest.IngestService;
 import org.creditnode.policy.AccountRules;
@@ -106,7 +107,7 @@ public final class ObjectionService {
         });
         LocalDate today = today();
         LocalDate due = ObjectionRules.dueDate(today, dueDays);
-        String authority = authorityOf(a, r.authority());
+        String authority = ActingAuthority.of(a, r.authority(), "BAD_OBJECTION");
         JsonNode rec = json.readTree(target.canonical());
         ObjectNode o = json.createObjectNode();
         o.put("category", CATEGORY);
@@ -237,16 +238,6 @@ public final class ObjectionService {
 
     private String authorityOf(StoredRecord r) throws IOException {
         return json.readTree(r.canonical()).path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);
-    }
-
-    private static String authorityOf(Account a, String asked) {
-        if (asked != null && !asked.isBlank()) {
-            String code = asked.trim().toUpperCase(Locale.ROOT);
-            if (!a.authorities().contains(code)) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ", not " + code);
-            return code;
-        }
-        if (a.authorities().size() != 1) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ": name one");
-        return a.authorities().iterator().next();
     }
 
     private Problem refused(Account a, Problem.Kind kind, String code, String message) {

@@ -1,5 +1,6 @@
 package org.creditnode.workflows.quality;
 
+import org.creditnode.workflows.CsvRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -15,17 +16,17 @@ public final class QualityCsv {
     public enum Table { ROWS, RANKING }
 
     public static String csv(QualityFigures.Figures f, Table table) {
-        StringBuilder b = new StringBuilder("\uFEFF");
+        StringBuilder b = new StringBuilder(CsvRows.BOM);
         if (table == Table.ROWS) {
             b.append("统计周期,节点,报送单位代码,报送单位名称,信息类别,类别名称,报送条数,按时报送,迟报,错误（被拒）,应报总数,已报（按决定日期）,漏报,迟报率,错误率,漏报率\n");
             for (QualityFigures.Row r : f.rows()) {
-                row(b, r.period(), r.node(), r.authority(), r.authorityName(), r.category(), r.categoryName(), r.received(), r.onTime(), r.late(),
+                CsvRows.row(b, r.period(), r.node(), r.authority(), r.authorityName(), r.category(), r.categoryName(), r.received(), r.onTime(), r.late(),
                         r.rejected(), r.declared(), r.reported(), r.missing(), percent(r.lateRate()), percent(r.errorRate()), percent(r.missingRate()));
             }
         } else {
             b.append("排名,节点,报送单位代码,报送单位名称,报送条数,迟报,错误（被拒）,漏报,迟报率,错误率,漏报率\n");
             for (QualityFigures.Ranked r : f.ranking()) {
-                row(b, r.rank(), r.node(), r.authority(), r.authorityName(), r.received(), r.late(), r.rejected(), r.missing(),
+                CsvRows.row(b, r.rank(), r.node(), r.authority(), r.authorityName(), r.received(), r.late(), r.rejected(), r.missing(),
                         percent(r.lateRate()), percent(r.errorRate()), percent(r.missingRate()));
             }
         }
@@ -37,17 +38,4 @@ public final class QualityCsv {
         return rate == null ? "" : rate.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    private static void row(StringBuilder b, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) b.append(',');
-            b.append(cell(cells[i] == null ? "" : String.valueOf(cells[i])));
-        }
-        b.append('\n');
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ (or a tab or carriage return) is neutralised so that no cell runs as a formula. */
-    static String cell(String s) {
-        String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }

@@ -3,6 +3,7 @@ package org.creditnode.workflows.repair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditnode.access.ActingAuthority;
 import org.creditnode.account.Account;
 import org.creditnode.ingest.IngestService;
 import org.creditnode.policy.AccountRules;
@@ -101,7 +102,7 @@ public final class RepairService {
         ObjectNode o = json.createObjectNode();
         o.put("category", CATEGORY);
         o.set("subject", rec.path("subject").deepCopy());
-        o.putObject("authority").put("code", authorityOf(a, r.authority())).put("name", a.name());
+        o.putObject("authority").put("code", ActingAuthority.of(a, r.authority(), "BAD_REPAIR")).put("name", a.name());
         o.put("decisionDate", today.toString());
         ObjectNode f = o.putObject("fields");
         f.put("REP_RECORD", target.id());
@@ -219,16 +220,6 @@ public final class RepairService {
     private DueProcess.Case repair(String id) throws SQLException {
         return cases.find(DueProcess.Kind.REPAIR, id == null ? "" : id.trim()).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND,
                 "UNKNOWN_REPAIR", "no repair request " + id + " on this node"));
-    }
-
-    private static String authorityOf(Account a, String asked) {
-        if (asked != null && !asked.isBlank()) {
-            String code = asked.trim().toUpperCase(Locale.ROOT);
-            if (!a.authorities().contains(code)) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ", not " + code);
-            return code;
-        }
-        if (a.authorities().size() != 1) throw bad("authority", "account " + a.id() + " acts for " + a.authorities() + ": name one");
-        return a.authorities().iterator().next();
     }
 
     private Problem refused(Account a, Problem.Kind kind, String code, String message) {
