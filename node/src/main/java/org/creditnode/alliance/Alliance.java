@@ -20,7 +20,7 @@ public record Alliance(String id, String name, String version, LocalDate from, L
                        Map<String, Member> members, Map<String, List<X509Certificate>> anchors, Set<String> purposes,
                        int ratePerSecond, Set<String> shared, Map<String, Set<String>> withheldFields,
                        Set<String> withheldCategories, boolean withholdPersonal, Set<String> revoked,
-                       Map<String, AllianceFile.Recognise> recognise) {
+                       Map<String, AllianceFile.Recognise> recognise, AllianceFile.JointActions jointActions) {
 
     public record Member(String id, String name, String url) {
     }

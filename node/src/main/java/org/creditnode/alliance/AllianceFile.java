@@ -21,6 +21,14 @@ public final class AllianceFile {
     public List<String> revokedCertificates = new ArrayList<>();
     /** Mutual recognition (互认) per category: read and checked now, acted on with issue 13 part 3. */
     public Map<String, Recognise> recognise = new LinkedHashMap<>();
+    /** Cross-region joint actions (JXJ16 (15)): may an action initiated here name departments in these members' regions. */
+    public JointActions jointActions = new JointActions();
+
+    public static final class JointActions {
+        public boolean enabled = false;
+        /** Members whose departments may be named; empty: every member. */
+        public List<String> with = new ArrayList<>();
+    }
 
     public static final class Member {
         public String id;

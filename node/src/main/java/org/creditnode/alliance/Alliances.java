@@ -125,6 +125,9 @@ public final class Alliances {
             if (!hex.matches("[0-9a-f]{64}")) fail(file, String.valueOf(fp), 1, "revokedCertificates: a SHA-256 fingerprint is 64 hex digits, got " + fp);
             revoked.add(hex);
         }
+        for (String m : f.jointActions.with) {
+            if (!members.containsKey(m)) fail(file, m, 1, "jointActions.with names " + m + ", not a member of " + id);
+        }
         for (Map.Entry<String, AllianceFile.Recognise> r : f.recognise.entrySet()) {
             if (catalogue.category(r.getKey()).isEmpty()) fail(file, r.getKey() + ":", 1, "recognise: category " + r.getKey() + " is not in the catalogue");
             if (r.getValue() != null) for (String m : r.getValue().from) {
@@ -133,7 +136,7 @@ public final class Alliances {
         }
         return new Alliance(id, f.name == null ? id : f.name, f.version.trim(), f.from, f.until, file, Map.copyOf(members), Map.copyOf(anchors),
                 Set.copyOf(q.purposes), q.ratePerSecond, Set.copyOf(q.share.keySet()), Map.copyOf(withheldFields),
-                Set.copyOf(q.withhold.categories), q.withhold.personalData, Set.copyOf(revoked), Map.copyOf(f.recognise));
+                Set.copyOf(q.withhold.categories), q.withhold.personalData, Set.copyOf(revoked), Map.copyOf(f.recognise), f.jointActions);
     }
 
     /**

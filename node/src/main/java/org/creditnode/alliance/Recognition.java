@@ -49,6 +49,23 @@ public final class Recognition {
         return new Verdict(true, false, p, null, why);
     }
 
+    /**
+     * Whether an action initiated here may name departments in {@code region} (a node id): yes when
+     * it is domestic; for a partner's region, when an alliance in force names the partner for joint
+     * actions (JXJ16 (15)). Empty when allowed; else why not.
+     */
+    public Optional<String> jointActionRefusal(String region, LocalDate today) {
+        Optional<String> partner = partnerOf(region);
+        if (partner.isEmpty()) return Optional.empty();
+        String p = partner.get();
+        for (Alliance a : alliances.naming(p)) {
+            if (a.inForce(today) && a.jointActions().enabled && (a.jointActions().with.isEmpty() || a.jointActions().with.contains(p))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("no alliance of " + self + " in force allows joint actions with " + p + " (jointActions in the alliance file)");
+    }
+
     /** An operator switches recognition of a category from a partner off (or on again) at once; the alliance file stays the default. */
     public void set(String alliance, String partner, String category, boolean on) {
         if (on) switchedOff.remove(key(alliance, partner, category)); else switchedOff.add(key(alliance, partner, category));

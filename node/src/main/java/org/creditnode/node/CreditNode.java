@@ -258,7 +258,8 @@ public final class CreditNode implements AutoCloseable {
                         holders, audit, json, clock, config.workflows.objectionDueDays)),
                 new RepairsApi(new RepairService(id, store, dueProcess, dueIndexer, ingest, ruleSets, policies, holders, audit, json, clock)),
                 new JointActionsApi(new JointActionService(id, store, jointActions, jointIndexer, ingest,
-                        measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays)),
+                        measureList, reads, audit, json, clock, config.workflows.jointActionRespondDays, config.workflows.jointActionFeedbackDays,
+                        recognition)),
                 subscriptionsApi, new CheckPage(), reports, new QualityApi(quality)),
                 List.of(new DepartmentGate(access, audit)), new ApiServer.Limits(config.http.maxBodyBytes, config.http.idleTimeoutMs)));
         admin = closeLater(new ApiServer(config.admin.host, config.admin.port, null, json, List.of(

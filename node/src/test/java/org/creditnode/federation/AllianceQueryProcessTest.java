@@ -83,7 +83,8 @@ class AllianceQueryProcessTest {
                   withhold: { categories: [COMMITMENT] }
                 revokedCertificates: ["%s"]
                 recognise: { RED_LIST: { from: ["%s"] } }
-                """.formatted(JX, fed.federationUrl(JX), JS, fed.federationUrl(JS), SH, fed.federationUrl(SH), shanghaiTls, JS));
+                jointActions: { enabled: true, with: ["%s"] }
+                """.formatted(JX, fed.federationUrl(JX), JS, fed.federationUrl(JS), SH, fed.federationUrl(SH), shanghaiTls, JS, JS));
         Files.writeString(dir.resolve("alliances/pprd.yaml"), """
                 id: pprd
                 name: 泛珠三角
@@ -98,9 +99,9 @@ class AllianceQueryProcessTest {
                   withhold: { categories: [ADMIN_LICENSE] }
                 """.formatted(JX, fed.federationUrl(JX), HK, fed.federationUrl(HK), hkPki.resolve("roots.pem")));
         // Jiangxi and Jiangsu also exchange red-list entries along a peer link, for mutual recognition (互认)
-        fed.configure(JX, "  alliances: [yrd, pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n"
+        fed.configure(JX, "  alliances: [yrd, pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, JOINT_ACTION] }]\n"
                 .formatted(JS, fed.federationUrl(JS)), null);
-        fed.configure(JS, "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n"
+        fed.configure(JS, "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, JOINT_ACTION] }]\n"
                 .formatted(JX, fed.federationUrl(JX)), null);
         fed.configure(SH, "  alliances: [yrd]\n", null);
         fed.configure(HK, "  alliances: [pprd]\n", hkPki);
@@ -333,6 +334,43 @@ class AllianceQueryProcessTest {
         assertEquals(200, exit.status(), exit.body());
         Await.until("the exit followed at Jiangxi", Duration.ofSeconds(60),
                 () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    void aJointActionInitiatedInJiangxiIsAnsweredByADepartmentInJiangsu() throws Exception {
+        ObjectNode entry = SampleRecords.seriousDishonesty();
+        ((ObjectNode) entry.get("subject")).put("code", SampleRecords.validUscc("360404", 4713));
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("records").add(entry);
+        String listed = new Http(fed.apiUrl(JX)).withToken(fed.departmentKey(JX)).postJson("/api/v1/records", body).json()
+                .path("accepted").get(0).path("id").asText();
+        Http initiator = account(JX, "江西省发展改革委联合奖惩系统", SampleRecords.authorityUscc("360000", 50), List.of("JOINT_ACTION"), null);
+        Http market = account(JS, "江苏省市场监督管理局", SampleRecords.authorityUscc("320000", 51), List.of(), "市场监管");
+
+        Http.Reply hongKong = initiator.postJson("/api/v1/joint-actions", Map.of("listRecordId", listed, "measures", List.of("M-PROC-BAN"),
+                "implementers", List.of(Map.of("departmentType", "市场监管", "node", HK))));
+        assertEquals(403, hongKong.status(), hongKong.body());
+        assertEquals("POLICY_REFUSED", hongKong.json().path("error").asText());
+        assertTrue(hongKong.json().path("message").asText().contains("implementers[0]"), hongKong.body());
+
+        Http.Reply started = initiator.postJson("/api/v1/joint-actions", Map.of("listRecordId", listed, "measures", List.of("M-PROC-BAN"),
+                "implementers", List.of(Map.of("departmentType", "市场监管", "node", JS))));
+        assertEquals(201, started.status(), started.body());
+        String id = started.json().path("id").asText();
+        Await.until("the action assigned in Jiangsu", Duration.ofSeconds(60),
+                () -> market.get("/api/v1/joint-actions?assignedTo=me").json().path("actions").size() == 1);
+        assertEquals(201, market.postJson("/api/v1/joint-actions/" + id + "/responses", Map.of("decision", "ACCEPTED")).status());
+        Await.until("Jiangsu's response tracked in Jiangxi", Duration.ofSeconds(60),
+                () -> initiator.get("/api/v1/joint-actions/" + id).json().path("responses").size() == 1);
+        assertEquals(JS, initiator.get("/api/v1/joint-actions/" + id).json().path("responses").get(0).path("node").asText());
+    }
+
+    private static Http account(String node, String name, String authority, List<String> categories, String type) throws Exception {
+        Map<String, Object> a = new java.util.HashMap<>(Map.of("name", name, "authorities", List.of(authority), "categories", categories));
+        if (type != null) a.put("departmentType", type);
+        Http admin = new Http(fed.adminUrl(node)).withToken(fed.operatorToken(node));
+        return new Http(fed.apiUrl(node)).withToken(org.creditnode.node.TestAccess.accountKey(admin, a));
     }
 
     private static int run(Path cwd, String... cmd) throws Exception {

@@ -59,6 +59,16 @@ public final class Assignments {
         return out;
     }
 
+    /**
+     * The region an assignment points into: the node it names, or the region code inside the
+     * authority's USCC (characters 3 to 8); none for a department type everywhere.
+     */
+    public static String region(String assignment) {
+        if (assignment.startsWith("USCC:")) return assignment.substring(7, 13);
+        int at = assignment.indexOf('@');
+        return at < 0 ? null : assignment.substring(at + 1);
+    }
+
     /** How a person reads an assignment. */
     public static String label(String assignment) {
         if (assignment.startsWith("USCC:")) return "部门 " + assignment.substring(5);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.access.PurposeReads;
 import org.creditnode.access.ActingAuthority;
+import org.creditnode.alliance.Recognition;
 import org.creditnode.account.Account;
 import org.creditnode.ingest.IngestService;
 import org.creditnode.problem.Problem;
@@ -67,10 +68,12 @@ public final class JointActionService {
     private final Clock clock;
     private final int respondDays;
     private final int feedbackDays;
+    private final Recognition recognition;
 
     public JointActionService(String node, RecordStore store, JointActions actions, JointActionIndexer indexer, IngestService ingest,
                               MeasureLists measureLists, PurposeReads reads, AuditLog audit, ObjectMapper json, Clock clock,
-                              int respondDays, int feedbackDays) {
+                              int respondDays, int feedbackDays, Recognition recognition) {
+        this.recognition = recognition;
         this.node = node;
         this.store = store;
         this.actions = actions;
@@ -127,7 +130,17 @@ public final class JointActionService {
             throw bad("implementers", "name 1 to " + MAX_IMPLEMENTERS + " implementing departments: {\"authority\": USCC} or {\"departmentType\", \"node\"?}");
         }
         Set<String> assignments = new LinkedHashSet<>();
-        for (int i = 0; i < implementers.size(); i++) assignments.add(Assignments.parse(implementers.get(i), i));
+        for (int i = 0; i < implementers.size(); i++) {
+            String assignment = Assignments.parse(implementers.get(i), i);
+            String region = Assignments.region(assignment);
+            if (region != null) { // a department in a partner's region: only where an alliance allows joint actions with it
+                int index = i;
+                recognition.jointActionRefusal(region, today).ifPresent(why -> {
+                    throw refused(a, Problem.Kind.FORBIDDEN, "POLICY_REFUSED", "implementers[" + index + "]: " + why);
+                });
+            }
+            assignments.add(assignment);
+        }
         LocalDate respondBy = today.plusDays(respondDays);
         if (r.respondBy() != null) {
             respondBy = parseDate("respondBy", r.respondBy());
