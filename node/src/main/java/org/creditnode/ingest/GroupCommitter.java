@@ -147,7 +147,8 @@ public final class GroupCommitter implements AutoCloseable {
                 for (Submission s : group) commit(List.of(s), s.records().size());
                 return;
             }
-            LOG.error("commit of {} records failed: {}", size, describe(e));
+            if (e instanceof Problem p) LOG.info("commit of {} records refused: {} {}", size, p.code(), p.getMessage()); // a caller's conflict
+            else LOG.error("commit of {} records failed: {}", size, describe(e));
             group.forEach(s -> s.done().completeExceptionally(refusal(e)));
             return;
         }

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,10 @@ public final class JointActionIndexer implements LogConsumer {
 
     @Override
     public String name() { return "joint-actions"; }
+
+    /** Not on the committing thread: an ingest's answer waits for nothing of joint actions (their own steps read their writes). */
+    @Override
+    public boolean runsOnCommit() { return false; }
 
     @Override
     public void handle(List<RecordLog.Entry> entries) throws Exception {
@@ -75,13 +78,5 @@ public final class JointActionIndexer implements LogConsumer {
 
     private static String text(JsonNode f, String key) {
         return f.hasNonNull(key) ? f.get(key).asText() : null;
-    }
-
-    static String join(Set<String> values) {
-        return String.join(";", values);
-    }
-
-    static List<String> list(String... values) {
-        return Arrays.asList(values);
     }
 }

@@ -119,6 +119,10 @@ public final class MeasureListPublication implements LogConsumer {
     @Override
     public String name() { return "measure-lists"; }
 
+    /** Not on the committing thread: a measure list applies from a date, never within the milliseconds of a commit. */
+    @Override
+    public boolean runsOnCommit() { return false; }
+
     @Override
     public void handle(List<RecordLog.Entry> entries) throws Exception {
         for (RecordLog.Entry e : entries) {

@@ -39,6 +39,7 @@ import java.util.Locale;
 public final class DueProcessIndexer implements LogConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(DueProcessIndexer.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final java.util.Set<String> CASE_CATEGORIES = java.util.Set.of("OBJECTION", "REPAIR", "STATUS_ACK");
 
     private final String node;
     private final RecordStore store;
@@ -69,6 +70,8 @@ public final class DueProcessIndexer implements LogConsumer {
     @Override
     public void handle(List<RecordLog.Entry> entries) throws Exception {
         for (RecordLog.Entry e : entries) {
+            // most entries are first versions of ordinary records: nothing to do, and no read for them
+            if (e.version() == 1 && !CASE_CATEGORIES.contains(e.category())) continue;
             StoredRecord r = store.find(e.id()).orElse(null);
             if (r == null) continue;
             switch (r.category()) {
