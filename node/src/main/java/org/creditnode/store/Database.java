@@ -78,11 +78,27 @@ public final class Database implements AutoCloseable {
     public boolean isPostgres() { return postgres; }
 
     /**
-     * A unique-key violation (SQLSTATE 23505, H2 and PostgreSQL alike): a projection row another
-     * thread inserted first (a request's read-your-writes and the log consumer racing), not a fault.
+     * {@link #inTransaction} for a projection row that two writers may insert at once (a request's
+     * read-your-writes and the log consumer): a unique-key violation (SQLSTATE 23505, H2 and
+     * PostgreSQL alike) means the other one inserted it first — empty, not a fault.
      */
-    public static boolean isDuplicateKey(SQLException e) {
-        return "23505".equals(e.getSQLState());
+    public <T> java.util.Optional<T> inTransactionOnce(Work<T> work) throws SQLException {
+        try {
+            return java.util.Optional.ofNullable(inTransaction(work));
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) return java.util.Optional.empty();
+            throw e;
+        }
+    }
+
+    /** Whether the query, with these text parameters, finds a row. */
+    static boolean exists(Connection c, String sql, String... args) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** True when a trivial query answers within a second: the health check. */

@@ -44,17 +44,8 @@ public final class DueProcess {
 
     /** A new case; false if it was known already. */
     public boolean open(Kind kind, Case c) throws SQLException {
-        try {
-            return insertCase(kind, c);
-        } catch (SQLException e) {
-            if (Database.isDuplicateKey(e)) return false; // inserted meanwhile by the projection's other writer
-            throw e;
-        }
-    }
-
-    private boolean insertCase(Kind kind, Case c) throws SQLException {
-        return db.inTransaction(conn -> {
-            if (exists(conn, "SELECT 1 FROM " + kind.table + " WHERE id = ?", c.id())) return false;
+        return db.inTransactionOnce(conn -> {
+            if (Database.exists(conn, "SELECT 1 FROM " + kind.table + " WHERE id = ?", c.id())) return false;
             String extra = kind == Kind.REPAIR ? ", rule_set" : "";
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + kind.table + " (id, record_id, record_origin, raised_at, "
                     + (kind == Kind.OBJECTION ? "grounds, " : "") + "received_on, " + kind.dateColumn + extra + ") VALUES (?, ?, ?, ?, "
@@ -71,7 +62,7 @@ public final class DueProcess {
                 ps.executeUpdate();
             }
             return true;
-        });
+        }).orElse(false); // false: inserted meanwhile by the projection's other writer
     }
 
     /** The decision on a case, as the deciding version of its record says (first decision wins). */
@@ -108,15 +99,7 @@ public final class DueProcess {
 
     /** A holder applied a version; {@code category} is known where the record is (null elsewhere: not learned). */
     public void ack(Ack a, String origin, String category) throws SQLException {
-        try {
-            insertAck(a, origin, category);
-        } catch (SQLException e) {
-            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
-        }
-    }
-
-    private void insertAck(Ack a, String origin, String category) throws SQLException {
-        db.inTransaction(c -> {
+        db.inTransactionOnce(c -> {
             boolean known;
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM status_ack WHERE record_id = ? AND version = ? AND holder = ?")) {
                 q.setString(1, a.recordId());
@@ -136,7 +119,7 @@ public final class DueProcess {
                 }
             }
             if (category != null && !a.holder().equals(origin)
-                    && !exists(c, "SELECT 1 FROM known_holder WHERE origin = ? AND category = ? AND holder = ?", origin, category, a.holder())) {
+                    && !Database.exists(c, "SELECT 1 FROM known_holder WHERE origin = ? AND category = ? AND holder = ?", origin, category, a.holder())) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO known_holder (origin, category, holder) VALUES (?, ?, ?)")) {
                     ps.setString(1, origin);
                     ps.setString(2, category);
@@ -189,15 +172,6 @@ public final class DueProcess {
                 }
             }
             return out;
-        }
-    }
-
-    private static boolean exists(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 }

@@ -44,16 +44,8 @@ public final class JointActions {
     }
 
     public void putAction(Action a) throws SQLException {
-        try {
-            putActionOnce(a);
-        } catch (SQLException e) {
-            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
-        }
-    }
-
-    private void putActionOnce(Action a) throws SQLException {
-        db.inTransaction(c -> {
-            if (exists(c, "SELECT 1 FROM joint_action WHERE id = ?", a.id())) return null;
+        db.inTransactionOnce(c -> {
+            if (Database.exists(c, "SELECT 1 FROM joint_action WHERE id = ?", a.id())) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO joint_action (id, origin, list_record_id, initiator, "
                     + "initiator_name, measures, respond_by, initiated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, a.id());
@@ -79,16 +71,8 @@ public final class JointActions {
     }
 
     public void putResponse(Response r) throws SQLException {
-        try {
-            putResponseOnce(r);
-        } catch (SQLException e) {
-            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
-        }
-    }
-
-    private void putResponseOnce(Response r) throws SQLException {
-        db.inTransaction(c -> {
-            if (exists(c, "SELECT 1 FROM joint_action_response WHERE action_id = ? AND implementer = ?", r.actionId(), r.implementer())) return null;
+        db.inTransactionOnce(c -> {
+            if (Database.exists(c, "SELECT 1 FROM joint_action_response WHERE action_id = ? AND implementer = ?", r.actionId(), r.implementer())) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO joint_action_response (action_id, implementer, implementer_name, "
                     + "node, fulfils, decision, reason, responded_on, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.actionId());
@@ -107,16 +91,8 @@ public final class JointActions {
     }
 
     public void putFeedback(Feedback f) throws SQLException {
-        try {
-            putFeedbackOnce(f);
-        } catch (SQLException e) {
-            if (!Database.isDuplicateKey(e)) throw e; // inserted meanwhile by the projection's other writer
-        }
-    }
-
-    private void putFeedbackOnce(Feedback f) throws SQLException {
-        db.inTransaction(c -> {
-            if (exists(c, "SELECT 1 FROM joint_action_feedback WHERE action_id = ? AND implementer = ? AND measure = ?",
+        db.inTransactionOnce(c -> {
+            if (Database.exists(c, "SELECT 1 FROM joint_action_feedback WHERE action_id = ? AND implementer = ? AND measure = ?",
                     f.actionId(), f.implementer(), f.measure())) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO joint_action_feedback (action_id, implementer, measure, applied, "
                     + "applied_date, doc_no, effect, reported_on, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -227,15 +203,6 @@ public final class JointActions {
                 out.add(new Tracked(a, responses.getOrDefault(a.id(), List.of()), feedback.getOrDefault(a.id(), List.of())));
             }
             return out;
-        }
-    }
-
-    private static boolean exists(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 

@@ -21,15 +21,7 @@ public final class MeasureListVersions {
     }
 
     public void put(Row r) throws SQLException {
-        try {
-            putOnce(r);
-        } catch (SQLException e) {
-            if (!Database.isDuplicateKey(e)) throw e; // applied meanwhile by the log consumer
-        }
-    }
-
-    private void putOnce(Row r) throws SQLException {
-        db.inTransaction(c -> {
+        db.inTransactionOnce(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM measure_list_version WHERE record_id = ?")) {
                 q.setString(1, r.recordId());
                 try (ResultSet rs = q.executeQuery()) {
