@@ -183,11 +183,17 @@ public final class Alliances {
         return all.stream().filter(a -> a.names(partner)).toList();
     }
 
-    /** Every extra root any alliance names: trusted in TLS handshakes, then limited per member by {@code CertificateOfMember}. */
-    public List<X509Certificate> extraAnchors() {
-        Set<X509Certificate> out = new LinkedHashSet<>();
-        for (Alliance a : all) a.anchors().values().forEach(out::addAll);
-        return List.copyOf(out);
+    /**
+     * The roots the alliances name per member outside the national PKI: trusted in TLS handshakes,
+     * then for that member alone ({@code CertificateOfMember}, a peer link's caller, its own records).
+     * Only alliances this node is in count: Hong Kong's root means nothing to a node outside 泛珠三角.
+     */
+    public Map<String, List<X509Certificate>> memberAnchors() {
+        Map<String, Set<X509Certificate>> out = new TreeMap<>();
+        for (Alliance a : all) a.anchors().forEach((m, roots) -> out.computeIfAbsent(m, k -> new LinkedHashSet<>()).addAll(roots));
+        Map<String, List<X509Certificate>> copy = new TreeMap<>();
+        out.forEach((m, roots) -> copy.put(m, List.copyOf(roots)));
+        return copy;
     }
 
     /** The URL of a partner's federation listener, from the first alliance that names it. */

@@ -99,7 +99,8 @@ public final class PartnerQueries {
         List<X509Certificate> anchors = new ArrayList<>(nationalSigning);
         anchors.addAll(alliance.anchors().getOrDefault(partner, List.of())); // a TLS root among them verifies no signing chain
         String sigProblem = SignedAnswer.problem(answer, partner, anchors);
-        List<String> recordProblems = verifyRecords(answer, partner, anchors);
+        List<X509Certificate> own = alliance.anchors().getOrDefault(partner, List.of());
+        List<String> recordProblems = verifyRecords(answer, partner, new RecordVerifier(nationalSigning, own.isEmpty() ? Map.of() : Map.of(partner, own)));
         String expectedPolicy = alliance.policy();
         if (sigProblem == null && !answer.path("policy").asText().startsWith(alliance.id() + "/")) {
             sigProblem = "the answer names policy " + answer.path("policy").asText() + ", not one of " + alliance.id();
@@ -130,7 +131,7 @@ public final class PartnerQueries {
      * Each whole record against its origin's signature or batch seal; a record with fields withheld
      * by its leaf's inclusion under the origin's signed batch ({@link RedactedProof}).
      */
-    private List<String> verifyRecords(JsonNode answer, String partner, List<X509Certificate> signingAnchors) {
+    private List<String> verifyRecords(JsonNode answer, String partner, RecordVerifier verifier) {
         List<String> problems = new ArrayList<>();
         List<FederatedRecord> full = new ArrayList<>();
         try {
@@ -143,13 +144,13 @@ public final class PartnerQueries {
                 e.getValue().forEach(p -> pems.add(p.asText()));
                 certs.put(e.getKey(), pems);
             });
-            List<Verdict> verdicts = new RecordVerifier(signingAnchors).verifyAll(new Delivery(partner, full, certs));
+            List<Verdict> verdicts = verifier.verifyAll(new Delivery(partner, full, certs));
             for (int i = 0; i < verdicts.size(); i++) {
                 if (!verdicts.get(i).isOk()) problems.add("record " + i + ": " + verdicts.get(i).code() + " " + verdicts.get(i).message());
             }
             for (JsonNode r : answer.path("records")) {
                 if (r.has("canonical")) continue;
-                String p = RedactedProof.problem(r, answer.path("certificates"), signingAnchors);
+                String p = RedactedProof.problem(r, answer.path("certificates"), verifier.anchorsFor(r.path("shown").path("origin").asText()));
                 if (p != null) problems.add("record " + r.path("recordId").asText() + ": " + p);
             }
         } catch (IOException | RuntimeException e) {

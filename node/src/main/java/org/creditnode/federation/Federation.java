@@ -42,6 +42,8 @@ public final class Federation implements AutoCloseable {
     private final TlsMaterial tls;
     private final List<java.security.cert.X509Certificate> nationalTls;
     private final List<java.security.cert.X509Certificate> signingAnchors;
+    private final Map<String, List<java.security.cert.X509Certificate>> memberAnchors;
+    private final RecordVerifier verifier;
     private final FederationClient client;
     private final DeliveryBuilder builder;
     private final InboundService inbound;
@@ -54,13 +56,16 @@ public final class Federation implements AutoCloseable {
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored) throws Exception {
-        this(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored, List.of());
+        this(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored, Map.of());
     }
 
-    /** @param extraTlsAnchors roots alliances name for members outside the national PKI (trusted in handshakes only) */
+    /**
+     * @param memberAnchors roots alliances name for members outside the national PKI, by member:
+     *                      trusted in handshakes, for that member's calls and for its own records only
+     */
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored,
-                      List<java.security.cert.X509Certificate> extraTlsAnchors) throws Exception {
+                      Map<String, List<java.security.cert.X509Certificate>> memberAnchors) throws Exception {
         this.router = router;
         this.config = config;
         this.audit = audit;
@@ -69,7 +74,9 @@ public final class Federation implements AutoCloseable {
         String self = config.node.id;
         List<NodeConfig.Link> links = config.links();
         char[] password = config.keys.password.toCharArray();
-        TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust), extraTlsAnchors);
+        TlsMaterial tls = TlsMaterial.load(Path.of(config.keys.tlsKeystore), password, Path.of(config.keys.tlsTrust),
+                memberAnchors.values().stream().flatMap(List::stream).distinct().toList());
+        this.memberAnchors = Map.copyOf(memberAnchors);
         this.nationalTls = Pem.readCertificates(Path.of(config.keys.tlsTrust));
         try {
             tls = tls.withCipherSuites(config.federation.cipherSuites.isEmpty() ? tls.suitesForThisJvm() : config.federation.cipherSuites);
@@ -85,10 +92,12 @@ public final class Federation implements AutoCloseable {
         LinkStates linkStates = new LinkStates(store.database());
         this.builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
         this.client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
-        ReceiptCheck receipts = new ReceiptCheck(anchors);
+        
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
-        this.inbound = new InboundService(self, new RecordVerifier(anchors), router, store, certificates, audit,
+        this.verifier = new RecordVerifier(anchors, memberAnchors);
+        ReceiptCheck receipts = new ReceiptCheck(verifier::anchorsFor);
+        this.inbound = new InboundService(self, verifier, router, store, certificates, audit,
                 signer, signing.chain(), disk, conflicts, stored);
         for (NodeConfig.Link link : links) {
             forwarders.put(link.id, new LinkForwarder(link, config.federation, queues, store, builder, client, receipts, audit,
@@ -106,7 +115,7 @@ public final class Federation implements AutoCloseable {
         if (config.federation.port > 0) {
             CallerPolicy policy = new CallerPolicy(router.neighbours());
             List<Object> resources = new ArrayList<>();
-            resources.add(new FederationApi(policy, router, inbound, store, builder, audit, json, nationalTls));
+            resources.add(new FederationApi(policy, router, inbound, store, builder, audit, json, nationalTls, memberAnchors));
             resources.addAll(more);
             server = new FederationServer(config.federation.host, config.federation.port, tls, json, resources, config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());
@@ -123,6 +132,9 @@ public final class Federation implements AutoCloseable {
 
     /** The national signing roots (keys.signingTrust). */
     public List<java.security.cert.X509Certificate> signingAnchors() { return signingAnchors; }
+
+    /** Verifies records against their origin's signature: national roots, and an alliance's roots for that member's own records. */
+    public RecordVerifier verifier() { return verifier; }
 
     /** The national TLS roots (keys.tlsTrust), without the roots alliances add. */
     public List<java.security.cert.X509Certificate> nationalTlsAnchors() { return nationalTls; }

@@ -44,19 +44,24 @@ public final class FederationApi {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final List<java.security.cert.X509Certificate> nationalTls;
+    private final Map<String, List<java.security.cert.X509Certificate>> memberAnchors;
 
     public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
                          DeliveryBuilder builder, AuditLog audit, ObjectMapper json) {
-        this(policy, router, inbound, store, builder, audit, json, List.of());
+        this(policy, router, inbound, store, builder, audit, json, List.of(), Map.of());
     }
 
     /**
-     * @param nationalTls the national TLS roots: when alliances add foreign roots to the handshake, a
-     *                    neighbour's certificate must still chain to these (empty: no such check)
+     * @param nationalTls   the national TLS roots: when alliances add foreign roots to the handshake, a
+     *                      neighbour's certificate must still chain to these (empty: no such check)...
+     * @param memberAnchors ...or to the roots an alliance names for that very member, which may then be
+     *                      a peer when this node's configuration makes it one (a partner region's link)
      */
     public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
-                         DeliveryBuilder builder, AuditLog audit, ObjectMapper json, List<java.security.cert.X509Certificate> nationalTls) {
+                         DeliveryBuilder builder, AuditLog audit, ObjectMapper json, List<java.security.cert.X509Certificate> nationalTls,
+                         Map<String, List<java.security.cert.X509Certificate>> memberAnchors) {
         this.nationalTls = List.copyOf(nationalTls);
+        this.memberAnchors = Map.copyOf(memberAnchors);
         this.policy = policy;
         this.router = router;
         this.inbound = inbound;
@@ -154,9 +159,11 @@ public final class FederationApi {
 
     private String authorise(String operation) {
         String caller = CallerIdentity.current();
-        if (!nationalTls.isEmpty() && caller != null && !ChainAnchor.endsAt(CallerIdentity.chain(), nationalTls)) {
-            // A root an alliance names lets its member ask mutual queries, never act as parent, child or peer.
-            audit.record("CALLER_REFUSED", caller, null, "FOREIGN_ROOT", "certificate outside the national PKI called " + operation);
+        if (!nationalTls.isEmpty() && caller != null && !ChainAnchor.endsAt(CallerIdentity.chain(), nationalTls)
+                && !ChainAnchor.endsAt(CallerIdentity.chain(), memberAnchors.getOrDefault(caller, List.of()))) {
+            // A root an alliance names vouches for that member alone: it may ask mutual queries, and be a
+            // peer if configured as one (the role check below), never vouch for another node id.
+            audit.record("CALLER_REFUSED", caller, null, "FOREIGN_ROOT", "certificate outside the national PKI and its alliance's roots called " + operation);
             throw new CallerRefused("node " + caller + "'s certificate does not chain to the national root; it may only ask alliance queries");
         }
         try {

@@ -35,6 +35,11 @@ import org.creditnode.sign.Verifier;
  * <p>Two caches keep this fast: validated signing chains by key id (PKIX validation costs
  * milliseconds) and batch signature outcomes keyed by everything the signature covers, so the
  * records of one batch cost one SM2/ECDSA verification in total. Thread-safe.
+ *
+ * <p>A member of an alliance whose PKI is its own (Hong Kong, Macau) signs under a root the
+ * alliance file names for it ({@code memberAnchors}). Such a root vouches for that member's own
+ * records only: the leaf must name the member and the record's origin must be the member, and a
+ * leaf so trusted is cached under the origin as well as the key, so it never counts for another origin.
  */
 public final class RecordVerifier {
     private static final Pattern NODE_ID = Pattern.compile("\\d{6}");
@@ -49,6 +54,7 @@ public final class RecordVerifier {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final List<X509Certificate> anchors;
+    private final Map<String, List<X509Certificate>> memberAnchors;
     // Caffeine computes a missing value once even when many threads ask at once: 1,000 records of
     // one batch, verified in parallel, cost one signature check.
     private final Cache<String, X509Certificate> trustedLeaves = Caffeine.newBuilder()
@@ -66,10 +72,25 @@ public final class RecordVerifier {
     }
 
     public RecordVerifier(List<X509Certificate> signingTrustAnchors) {
+        this(signingTrustAnchors, Map.of());
+    }
+
+    /** @param memberAnchors roots alliances name for members outside the national PKI, by member id: each trusted for that origin only */
+    public RecordVerifier(List<X509Certificate> signingTrustAnchors, Map<String, List<X509Certificate>> memberAnchors) {
         if (signingTrustAnchors == null || signingTrustAnchors.isEmpty()) {
             throw new IllegalArgumentException("no signing trust anchors");
         }
         this.anchors = List.copyOf(signingTrustAnchors);
+        this.memberAnchors = Map.copyOf(memberAnchors);
+    }
+
+    /** The roots a record of {@code origin} may chain to: the national ones, and an alliance's for that member. */
+    public List<X509Certificate> anchorsFor(String origin) {
+        List<X509Certificate> own = memberAnchors.get(origin);
+        if (own == null) return anchors;
+        List<X509Certificate> out = new ArrayList<>(anchors);
+        out.addAll(own);
+        return out;
     }
 
     /**
@@ -153,11 +174,11 @@ public final class RecordVerifier {
         }
         X509Certificate leaf = chain.get(0);
         String leafKeyId = scope.keyId(leaf);
-        String problem = untrusted(chain, leafKeyId);
+        String signer = scope.signer(leaf);
+        String problem = untrusted(chain, leafKeyId, signer, p.origin);
         if (problem != null) {
             return Verdict.refuse(Refusal.UNTRUSTED_CERT, "signing certificate of key " + r.keyId() + ": " + problem);
         }
-        String signer = scope.signer(leaf);
         if (!signer.equals(p.origin)) { // only the origin may sign (or change) its records
             return Verdict.refuse(Refusal.NOT_ORIGIN, p.id + " has origin " + p.origin + " but is signed by node " + signer);
         }
@@ -204,10 +225,12 @@ public final class RecordVerifier {
         return Verifier.verify(alg, key, data, sig);
     }
 
-    /** Null if the chain is a valid record-signing chain under the anchors, else why not. */
-    private String untrusted(List<X509Certificate> chain, String keyId) {
+    /** Null if the chain is a valid record-signing chain under the anchors (or, for a member's own record, its alliance roots), else why not. */
+    private String untrusted(List<X509Certificate> chain, String keyId, String signer, String origin) {
         X509Certificate leaf = chain.get(0);
-        if (leaf.equals(trustedLeaves.getIfPresent(keyId))) {
+        List<X509Certificate> own = signer.equals(origin) ? memberAnchors.get(origin) : null;
+        String foreignKey = origin + "/" + keyId;
+        if (leaf.equals(trustedLeaves.getIfPresent(keyId)) || (own != null && leaf.equals(trustedLeaves.getIfPresent(foreignKey)))) {
             return null;
         }
         boolean[] usage = leaf.getKeyUsage();
@@ -217,6 +240,15 @@ public final class RecordVerifier {
         String problem = TrustCheck.problem(chain, anchors);
         if (problem == null) {
             trustedLeaves.put(keyId, leaf);
+            return null;
+        }
+        if (own != null) {
+            String underMember = TrustCheck.problem(chain, own);
+            if (underMember == null) {
+                trustedLeaves.put(foreignKey, leaf);
+                return null;
+            }
+            return problem + "; nor under the roots the alliance names for " + origin + ": " + underMember;
         }
         return problem;
     }

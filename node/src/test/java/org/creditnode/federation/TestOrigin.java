@@ -81,4 +81,12 @@ final class TestOrigin {
         }
         return out;
     }
+
+    /** A receipt signed by this node as {@code receiver}, with its chain as InboundService sends it. */
+    Receipt receipt(String receiver) {
+        Receipt unsigned = new Receipt(receiver, "360000", "2026-11-23T10:00:00Z", List.of(), List.of(), List.of(), identity.keyId(), null, null);
+        byte[] data = CanonicalJson.encode(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(unsigned));
+        return new Receipt(receiver, "360000", unsigned.signedAt(), List.of(), List.of(), List.of(), identity.keyId(),
+                java.util.Base64.getEncoder().encodeToString(signer.sign(data)), Delivery.pemChain(identity.chain()));
+    }
 }
