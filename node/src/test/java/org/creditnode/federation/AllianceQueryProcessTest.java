@@ -82,9 +82,9 @@ class AllianceQueryProcessTest {
                   share: { ADMIN_PENALTY: {}, RED_LIST: {} }
                   withhold: { categories: [COMMITMENT] }
                 revokedCertificates: ["%s"]
-                recognise: { RED_LIST: { from: ["%s"] } }
+                recognise: { RED_LIST: { from: ["%s"] }, SERIOUS_DISHONESTY_LIST: { from: ["%s"] } }
                 jointActions: { enabled: true, with: ["%s"] }
-                """.formatted(JX, fed.federationUrl(JX), JS, fed.federationUrl(JS), SH, fed.federationUrl(SH), shanghaiTls, JS, JS));
+                """.formatted(JX, fed.federationUrl(JX), JS, fed.federationUrl(JS), SH, fed.federationUrl(SH), shanghaiTls, JS, JS, JS));
         Files.writeString(dir.resolve("alliances/pprd.yaml"), """
                 id: pprd
                 name: 泛珠三角
@@ -97,14 +97,16 @@ class AllianceQueryProcessTest {
                   purposes: [PROCUREMENT]
                   share: { RED_LIST: {} }
                   withhold: { categories: [ADMIN_LICENSE] }
+                recognise: { RED_LIST: {} }
                 """.formatted(JX, fed.federationUrl(JX), HK, fed.federationUrl(HK), hkPki.resolve("roots.pem")));
-        // Jiangxi and Jiangsu also exchange red-list entries along a peer link, for mutual recognition (互认)
-        fed.configure(JX, "  alliances: [yrd, pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, JOINT_ACTION] }]\n"
-                .formatted(JS, fed.federationUrl(JS)), null);
-        fed.configure(JS, "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, JOINT_ACTION] }]\n"
+        // Jiangxi exchanges list entries with Jiangsu and Hong Kong along peer links, for mutual recognition (互认)
+        fed.configure(JX, ("  alliances: [yrd, pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, SERIOUS_DISHONESTY_LIST, JOINT_ACTION] },\n"
+                + "          { id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n").formatted(JS, fed.federationUrl(JS), HK, fed.federationUrl(HK)), null);
+        fed.configure(JS, "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST, SERIOUS_DISHONESTY_LIST, JOINT_ACTION] }]\n"
                 .formatted(JX, fed.federationUrl(JX)), null);
         fed.configure(SH, "  alliances: [yrd]\n", null);
-        fed.configure(HK, "  alliances: [pprd]\n", hkPki);
+        fed.configure(HK, "  alliances: [pprd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n"
+                .formatted(JX, fed.federationUrl(JX)), hkPki);
         fed.startAll(Duration.ofSeconds(80));
 
         ObjectNode withRepresentative = SampleRecords.penalty();
@@ -249,13 +251,14 @@ class AllianceQueryProcessTest {
         FederationClient hk = new FederationClient(TlsMaterial.load(hkPki.resolve("nodes/" + HK + "/tls.p12"), LocalFederation.PASSWORD,
                 hkPki.resolve("tls-trust.pem")), Duration.ofSeconds(5), Duration.ofSeconds(10));
         assertThrows(IOException.class, () -> hk.postJson(fed.federationUrl(JS) + "/federation/v1/queries", query(JS, "PROCUREMENT").toString()));
-        // Hong Kong's root cannot vouch for a "320000", nor for any node as a neighbour
+        // Hong Kong's root cannot vouch for a "320000", neither asking nor as Jiangxi's peer; for Hong Kong itself, it can
         new FederationPki(hkPki, KeyAlgorithm.SM2, LocalFederation.PASSWORD).issueNode(JS);
         FederationClient.Reply fake = direct(hkPki, JS, "/federation/v1/queries", query(JX, "PROCUREMENT", "RED_LIST"));
         assertEquals(403, fake.status(), fake.body());
         assertTrue(fake.body().contains("certificate-of-member"), fake.body());
-        FederationClient.Reply neighbour = direct(hkPki, HK, "/federation/v1/watermarks", null);
-        assertEquals(403, neighbour.status(), neighbour.body());
+        FederationClient.Reply fakePeer = direct(hkPki, JS, "/federation/v1/watermarks", null);
+        assertEquals(403, fakePeer.status(), fakePeer.body());
+        assertEquals(200, direct(hkPki, HK, "/federation/v1/watermarks", null).status());
     }
 
     @Test
@@ -364,6 +367,63 @@ class AllianceQueryProcessTest {
         Await.until("Jiangsu's response tracked in Jiangxi", Duration.ofSeconds(60),
                 () -> initiator.get("/api/v1/joint-actions/" + id).json().path("responses").size() == 1);
         assertEquals(JS, initiator.get("/api/v1/joint-actions/" + id).json().path("responses").get(0).path("node").asText());
+    }
+
+    @Test
+    @Order(9)
+    void hongKongsRedListEntrySignedUnderItsOwnRootIsRecognisedInJiangxiAndFollowsItsRevocation() throws Exception {
+        ObjectNode red = SampleRecords.redList();
+        String subject = SampleRecords.validUscc("360404", 4714);
+        ((ObjectNode) red.get("subject")).put("code", subject);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("records").add(red);
+        Http.Reply made = new Http(fed.apiUrl(HK)).withToken(fed.departmentKey(HK)).postJson("/api/v1/records", body);
+        assertEquals(200, made.status(), made.body());
+        String entry = made.json().path("accepted").get(0).path("id").asText();
+        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
+        // pushed along the peer link, verified at Jiangxi under the root 泛珠三角 names for Hong Kong
+        Await.until("Hong Kong's red-list entry recognised at Jiangxi", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
+        JsonNode recognition = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").get(0).path("provenance").path("recognition");
+        assertEquals("pprd/t1", recognition.path("statement").path("policy").asText(), recognition.toString());
+        assertEquals(HK, recognition.path("statement").path("partner").asText());
+
+        // Hong Kong revokes it: the recognised copy follows
+        Http.Reply exit = new Http(fed.apiUrl(HK)).withToken(fed.departmentKey(HK))
+                .postJson("/api/v1/lists/" + entry + "/exit", Map.of("reason", "DECISION", "basis", "HK-2026-7"));
+        assertEquals(200, exit.status(), exit.body());
+        Await.until("Hong Kong's exit followed at Jiangxi", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
+        assertEquals("EXITED", JSON.readTree(fed.get(JX, "/api/v1/records/" + entry).body()).path("status").asText());
+    }
+
+    @Test
+    @Order(10)
+    void aRepairGrantedInJiangsuLiftsTheRecognisedSeriousDishonestyEntryInJiangxi() throws Exception {
+        ObjectNode entry = SampleRecords.seriousDishonesty();
+        String subject = SampleRecords.validUscc("360404", 4715);
+        ((ObjectNode) entry.get("subject")).put("code", subject);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("records").add(entry);
+        Http jiangsu = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS));
+        Http.Reply made = jiangsu.postJson("/api/v1/records", body);
+        assertEquals(200, made.status(), made.body());
+        String id = made.json().path("accepted").get(0).path("id").asText();
+        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
+        Await.until("Jiangsu's serious-dishonesty entry recognised at Jiangxi, with its measures", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
+        JsonNode before = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+        assertFalse(before.path("measures").path("recommended").isEmpty(), before.toString());
+
+        Http.Reply repaired = jiangsu.postJson("/api/v1/lists/" + id + "/exit", Map.of("reason", "REPAIR", "basis", "苏信修〔2026〕9号"));
+        assertEquals(200, repaired.status(), repaired.body());
+        Await.until("the repair result recognised at Jiangxi", Duration.ofSeconds(60),
+                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
+        JsonNode after = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+        assertTrue(after.path("measures").path("recommended").isEmpty(), after.toString());
+        JsonNode held = JSON.readTree(fed.get(JX, "/api/v1/records/" + id).body());
+        assertEquals("REPAIRED", held.path("status").asText(), held.toString());
+        assertEquals(JS, held.path("origin").asText(), "Jiangsu's own signed version, not a copy made here");
     }
 
     private static Http account(String node, String name, String authority, List<String> categories, String type) throws Exception {
