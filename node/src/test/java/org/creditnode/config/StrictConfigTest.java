@@ -78,7 +78,7 @@ class StrictConfigTest {
 
     @Test
     void theRepositoryConfigurationsLoad() {
-        for (String id : new String[]{"100000", "360000", "360400", "360404", "320000", "310000"}) {
+        for (String id : new String[]{"100000", "360000", "360400", "360404", "320000", "310000", "330000", "340000", "440000", "810000"}) {
             NodeConfig.load(Path.of("..", "config", id + ".yaml")).resolve(null, null);
         }
     }
