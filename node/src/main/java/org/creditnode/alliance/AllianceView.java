@@ -1,5 +1,10 @@
 package org.creditnode.alliance;
 
+import org.creditnode.store.ListEntries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,21 +12,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** The operator view of the alliances: rules in force, partners, link state, queries both ways and refusals. */
+/**
+ * The operator view of the alliances: rules in force, partners, link state, queries both ways and
+ * refusals, and the partner's list entries held here, recognised (counted in matching) or not.
+ */
 public final class AllianceView {
+    private static final Logger LOG = LoggerFactory.getLogger(AllianceView.class);
     private final Alliances alliances;
     private final AllianceActivity activity;
     private final Function<String, String> linkState;
+    private final ListEntries entries;
+    private final Recognition recognition;
     private final Clock clock;
 
     /** @param linkState a partner's federation link state if it is also a configured peer, else null */
-    public AllianceView(Alliances alliances, AllianceActivity activity, Function<String, String> linkState, Clock clock) {
+    public AllianceView(Alliances alliances, AllianceActivity activity, Function<String, String> linkState, ListEntries entries,
+                        Recognition recognition, Clock clock) {
         this.alliances = alliances;
         this.activity = activity;
         this.linkState = linkState;
+        this.entries = entries;
+        this.recognition = recognition;
         this.clock = clock;
     }
 
@@ -54,6 +69,7 @@ public final class AllianceView {
                 String link = linkState.apply(member.id());
                 p.put("link", link == null ? "none (queries only)" : link);
                 p.putAll(activity.view(a.id(), member.id()));
+                entriesOf(member.id(), today, p);
                 partners.add(p);
             }
             m.put("partners", partners);
@@ -63,6 +79,26 @@ public final class AllianceView {
         out.put("node", alliances.self());
         out.put("alliances", list);
         out.put("refusedOutsideAlliances", activity.outsiders());
+        out.put("recognitionSwitchedOff", recognition.switchedOffList());
         return out;
+    }
+
+    /** The partner's entries in force here (ACTIVE) per category: recognised, or held but not counted (and why). */
+    private void entriesOf(String partner, LocalDate today, Map<String, Object> p) {
+        Map<String, Long> recognised = new TreeMap<>();
+        Map<String, String> notRecognised = new TreeMap<>();
+        try {
+            for (Map.Entry<String, Map<String, Long>> c : entries.heldFrom(partner).entrySet()) {
+                long active = c.getValue().getOrDefault("ACTIVE", 0L);
+                if (active == 0) continue;
+                Recognition.Verdict v = recognition.of(partner, c.getKey(), today);
+                if (v.recognised()) recognised.put(c.getKey(), active); else notRecognised.put(c.getKey(), active + ": " + v.rule());
+            }
+        } catch (SQLException e) {
+            LOG.warn("alliance view: entries of {} not counted: {}", partner, e.getMessage());
+            p.put("entriesError", "the store did not answer: " + e.getMessage());
+        }
+        p.put("recognisedEntries", recognised);
+        p.put("heldNotRecognised", notRecognised);
     }
 }

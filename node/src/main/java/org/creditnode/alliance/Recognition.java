@@ -1,5 +1,9 @@
 package org.creditnode.alliance;
 
+import org.creditnode.store.RecognitionSwitches;
+
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * own code or one of its descendants) counts only while an alliance of this node that names the
  * partner recognises that category from it ({@code recognise:} in the alliance file) and has not
  * been switched off by an operator; every other origin is domestic and unaffected.
+ *
+ * <p>An operator's switch is kept in the database ({@link RecognitionSwitches}): it holds after a
+ * restart, and another instance of the node reads it within {@link #REFRESH_MILLIS}; the instance
+ * that took the call applies it at once.
  */
 public final class Recognition {
     /** How an entry's origin stands: domestic, or a partner's, recognised under an alliance or not (and why). */
@@ -19,13 +27,25 @@ public final class Recognition {
         static final Verdict DOMESTIC = new Verdict(false, true, null, null, null);
     }
 
+    static final long REFRESH_MILLIS = 2_000;
+
     private final String self;
     private final Alliances alliances;
-    private final Set<String> switchedOff = ConcurrentHashMap.newKeySet(); // "<alliance>/<partner>/<category>"
+    private final RecognitionSwitches store; // null: switches last until the process ends (tests)
+    private final Clock clock;
+    private volatile Set<String> switchedOff = Set.of(); // "<alliance>/<partner>/<category>"
+    private volatile long loadedAt;
 
     public Recognition(Alliances alliances) {
+        this(alliances, null, Clock.systemUTC());
+    }
+
+    public Recognition(Alliances alliances, RecognitionSwitches store, Clock clock) {
         this.self = alliances.self();
         this.alliances = alliances;
+        this.store = store;
+        this.clock = clock;
+        reload();
     }
 
     public Verdict of(String origin, String category, LocalDate today) {
@@ -40,7 +60,7 @@ public final class Recognition {
                 why = a.policy() + " is not in force on " + today;
                 continue;
             }
-            if (switchedOff.contains(key(a.id(), p, category))) {
+            if (switchedOff().contains(key(a.id(), p, category))) {
                 why = "recognition of " + category + " from " + p + " under " + a.policy() + " switched off by an operator";
                 continue;
             }
@@ -67,12 +87,35 @@ public final class Recognition {
     }
 
     /** An operator switches recognition of a category from a partner off (or on again) at once; the alliance file stays the default. */
-    public void set(String alliance, String partner, String category, boolean on) {
-        if (on) switchedOff.remove(key(alliance, partner, category)); else switchedOff.add(key(alliance, partner, category));
+    public synchronized void set(String alliance, String partner, String category, boolean on, String by) throws SQLException {
+        if (store != null) store.put(alliance, partner, category, on, by, clock.instant());
+        Set<String> next = ConcurrentHashMap.newKeySet();
+        next.addAll(switchedOff);
+        if (on) next.remove(key(alliance, partner, category)); else next.add(key(alliance, partner, category));
+        switchedOff = next;
     }
 
-    public List<String> switchedOff() {
-        return switchedOff.stream().sorted().toList();
+    /** What operators switched off, as {@code <alliance>/<partner>/<category>}, sorted. */
+    public List<String> switchedOffList() {
+        return switchedOff().stream().sorted().toList();
+    }
+
+    private Set<String> switchedOff() {
+        if (store != null && clock.millis() - loadedAt > REFRESH_MILLIS) reload();
+        return switchedOff;
+    }
+
+    private synchronized void reload() {
+        if (store == null) return;
+        try {
+            Set<String> off = ConcurrentHashMap.newKeySet();
+            for (RecognitionSwitches.Row r : store.all()) if (!r.enabled()) off.add(key(r.alliance(), r.partner(), r.category()));
+            switchedOff = off;
+        } catch (SQLException e) {
+            // keep what was known: a database hiccup must not turn recognition back on or off
+            org.slf4j.LoggerFactory.getLogger(Recognition.class).warn("recognition switches not re-read: {}", e.getMessage());
+        }
+        loadedAt = clock.millis();
     }
 
     /** The member whose region the origin lies in: the member itself or, for a province, a node of its province. */

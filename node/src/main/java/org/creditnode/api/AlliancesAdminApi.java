@@ -63,10 +63,14 @@ public final class AlliancesAdminApi {
             throw new Problem(Problem.Kind.BAD_REQUEST, "BAD_SWITCH", "category: " + alliance + " recognises " + a.recognise().keySet()
                     + ", not " + s.category());
         }
-        recognition.set(alliance, s.partner(), s.category(), s.enabled());
-        audit.byAccount("RECOGNITION_SWITCHED", Callers.operator().id(), s.enabled() ? "ON" : "OFF",
-                alliance + ": " + s.category() + " from " + s.partner());
-        return Response.ok(java.util.Map.of("switchedOff", recognition.switchedOff())).build();
+        String by = Callers.operator().id();
+        try {
+            recognition.set(alliance, s.partner(), s.category(), s.enabled(), by);
+        } catch (java.sql.SQLException e) {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "STORE_UNAVAILABLE", "the switch was not kept; try again: " + e.getMessage());
+        }
+        audit.byAccount("RECOGNITION_SWITCHED", by, s.enabled() ? "ON" : "OFF", alliance + ": " + s.category() + " from " + s.partner());
+        return Response.ok(java.util.Map.of("switchedOff", recognition.switchedOffList())).build();
     }
 
     @GET

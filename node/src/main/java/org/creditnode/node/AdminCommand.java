@@ -266,7 +266,7 @@ final class AdminCommand {
     /** One row per alliance and partner: who, trust, link, queries both ways, refusals by rule. */
     static String alliancesTable(com.fasterxml.jackson.databind.JsonNode body) {
         TextTable t = new TextTable("联盟 alliance", "policy", "partner", "trust", "link", ">asked", ">answered", ">refused here",
-                ">refused there", "refusal reasons", "last exchange");
+                ">refused there", "refusal reasons", "互认 recognised entries", "last exchange");
         for (var a : body.path("alliances")) {
             for (var p : a.path("partners")) {
                 StringBuilder reasons = new StringBuilder();
@@ -275,13 +275,27 @@ final class AdminCommand {
                 t.row(a.path("name").asText() + " (" + a.path("id").asText() + ")", a.path("policy").asText()
                                 + (a.path("inForce").asBoolean() ? "" : " (not in force)"), p.path("id").asText() + " " + p.path("name").asText(),
                         p.path("trust").asText(), p.path("link").asText(), p.path("askedByUs").asLong(), p.path("answeredToThem").asLong(),
-                        p.path("refusedByUs").asLong(), p.path("refusedByThem").asLong(), reasons, p.path("lastExchange").asText(""));
+                        p.path("refusedByUs").asLong(), p.path("refusedByThem").asLong(), reasons, recognised(p), p.path("lastExchange").asText(""));
             }
         }
         StringBuilder out = new StringBuilder(t.toString());
+        for (var off : body.path("recognitionSwitchedOff")) out.append("recognition switched off by an operator: ").append(off.asText())
+                .append(System.lineSeparator());
         body.path("refusedOutsideAlliances").fields().forEachRemaining(e -> out.append("refused, in no alliance of this node: ")
                 .append(e.getKey()).append(" ×").append(e.getValue().path("refusedByUs").asLong()).append(" (")
                 .append(e.getValue().path("lastRefusal").asText()).append(')').append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    /** "RED_LIST 3" per recognised category, then "(not: SERIOUS_DISHONESTY_LIST 1)" for entries held but not counted. */
+    private static String recognised(com.fasterxml.jackson.databind.JsonNode partner) {
+        StringBuilder out = new StringBuilder();
+        partner.path("recognisedEntries").fields().forEachRemaining(e -> out.append(out.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(' ').append(e.getValue().asLong()));
+        StringBuilder not = new StringBuilder();
+        partner.path("heldNotRecognised").fields().forEachRemaining(e -> not.append(not.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(' ').append(e.getValue().asText().split(":", 2)[0]));
+        if (not.length() > 0) out.append(out.length() == 0 ? "" : " ").append("(not: ").append(not).append(')');
         return out.toString();
     }
 

@@ -28,6 +28,7 @@ import org.creditnode.api.ChecksApi;
 import org.creditnode.api.CheckPage;
 import org.creditnode.api.SubscriptionsApi;
 import org.creditnode.api.SubscriptionsAdminApi;
+import org.creditnode.store.RecognitionSwitches;
 import org.creditnode.store.Subscriptions;
 import org.creditnode.workflows.subscription.Callbacks;
 import org.creditnode.workflows.subscription.PushRoutes;
@@ -237,7 +238,7 @@ public final class CreditNode implements AutoCloseable {
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         Grades grades = new Grades(store, GradeRules.load(Path.of(config.grades), catalogue), json);
-        Recognition recognition = new Recognition(alliances);
+        Recognition recognition = new Recognition(alliances, new RecognitionSwitches(db), clock);
         MatchingService matching = new MatchingService(listEntries, store, measureList,
                 policies, reads, cipher, signer, json, clock, grades, recognition);
         Optional<CjkFont> reportFont = CjkFont.find(config.report.font);
@@ -266,7 +267,8 @@ public final class CreditNode implements AutoCloseable {
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
                 new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
                 new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit), new AlliancesAdminApi(
-                        new AllianceView(alliances, allianceActivity, p -> federation.link(p).map(l -> String.valueOf(l.state().get("state"))).orElse(null), clock),
+                        new AllianceView(alliances, allianceActivity, p -> federation.link(p).map(l -> String.valueOf(l.state().get("state"))).orElse(null),
+                                listEntries, recognition, clock),
                         new PartnerQueries(id, alliances, federation.client(), federation.signingAnchors(), cipher, audit, allianceActivity, json, clock), json, alliances, recognition, audit)),
 
                 List.of(new OperatorGate(access, audit)), new ApiServer.Limits(1024 * 1024, config.http.idleTimeoutMs)));

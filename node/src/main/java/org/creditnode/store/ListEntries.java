@@ -114,6 +114,23 @@ public final class ListEntries {
         }
     }
 
+    /**
+     * Entries held whose origin is {@code region} or, for a province ({@code xx0000}), any node in it:
+     * category → status → number of entries. For the alliance view's recognised entries per partner.
+     */
+    public java.util.Map<String, java.util.Map<String, Long>> heldFrom(String region) throws SQLException {
+        boolean province = region.endsWith("0000");
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT category, status, COUNT(*) FROM match_entry "
+                + "WHERE role = 'SUBJECT' AND " + (province ? "origin LIKE ?" : "origin = ?") + " GROUP BY category, status")) {
+            ps.setString(1, province ? region.substring(0, 2) + "%" : region);
+            java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+            }
+            return out;
+        }
+    }
+
     private static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {
         if (d == null) ps.setNull(i, Types.DATE); else ps.setDate(i, Date.valueOf(d));
     }

@@ -327,9 +327,13 @@ class AllianceQueryProcessTest {
         JsonNode off = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
         assertEquals(0, off.path("entries").size(), off.toString());
         assertEquals(entry, off.path("notRecognised").get(0).path("recordId").asText(), "said, not counted: " + off);
+        JsonNode viewOff = jiangsuInView();
+        assertTrue(viewOff.path("heldNotRecognised").path("RED_LIST").asText().startsWith("1: "), viewOff.toString());
+        assertTrue(JSON.readTree(fed.get(JX, "/admin/v1/alliances").body()).path("recognitionSwitchedOff").toString().contains("yrd/" + JS + "/RED_LIST"));
         assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
                 "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": true}").statusCode());
         assertEquals(1, JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size());
+        assertEquals(1, jiangsuInView().path("recognisedEntries").path("RED_LIST").asLong(), "the operator view counts it");
 
         // Jiangsu takes the entry off its list: the recognised copy follows
         Http.Reply exit = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS))
@@ -424,6 +428,15 @@ class AllianceQueryProcessTest {
         JsonNode held = JSON.readTree(fed.get(JX, "/api/v1/records/" + id).body());
         assertEquals("REPAIRED", held.path("status").asText(), held.toString());
         assertEquals(JS, held.path("origin").asText(), "Jiangsu's own signed version, not a copy made here");
+    }
+
+    /** Jiangsu's row in Jiangxi's operator view under 长三角. */
+    private static JsonNode jiangsuInView() throws Exception {
+        for (JsonNode a : JSON.readTree(fed.get(JX, "/admin/v1/alliances").body()).path("alliances")) {
+            if (!a.path("id").asText().equals("yrd")) continue;
+            for (JsonNode p : a.path("partners")) if (p.path("id").asText().equals(JS)) return p;
+        }
+        throw new AssertionError("no yrd/" + JS + " in Jiangxi's view");
     }
 
     private static Http account(String node, String name, String authority, List<String> categories, String type) throws Exception {
