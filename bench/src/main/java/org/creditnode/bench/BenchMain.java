@@ -236,9 +236,11 @@ public final class BenchMain {
         @Option(names = "--key-file", required = true, paramLabel = "FILE",
                 description = "a file holding a department account's API key (admin account-create prints one)")
         java.nio.file.Path keyFile;
+        @Option(names = "--print-ids", description = "print each accepted record's id on its own line, after the summary")
+        boolean printIds;
 
         public Integer call() throws Exception {
-            return FeedCommand.run(url, java.nio.file.Files.readString(keyFile).trim(), records, batch, category, System.out, System.err);
+            return FeedCommand.run(url, java.nio.file.Files.readString(keyFile).trim(), records, batch, category, printIds, System.out, System.err);
         }
     }
 }

@@ -24,10 +24,11 @@ public final class FeedCommand {
     private FeedCommand() {
     }
 
-    static int run(String url, String apiKey, int records, int batch, String category, PrintStream out, PrintStream err) {
+    static int run(String url, String apiKey, int records, int batch, String category, boolean printIds, PrintStream out, PrintStream err) {
         try {
             URI uri = URI.create(url.replaceAll("/+$", "") + "/api/v1/records");
             int accepted = 0;
+            java.util.List<String> ids = new java.util.ArrayList<>();
             int seed = (int) (System.nanoTime() & 0x3ffffff);
             for (int done = 0; done < records; done += batch) {
                 ObjectNode body = JSON.createObjectNode();
@@ -42,9 +43,11 @@ public final class FeedCommand {
                 }
                 var answer = JSON.readTree(r.body());
                 accepted += answer.get("accepted").size();
+                answer.get("accepted").forEach(x -> ids.add(x.path("id").asText()));
                 if (!answer.get("rejected").isEmpty()) err.println("rejected: " + answer.get("rejected"));
             }
             out.println("accepted " + accepted + " of " + records + " " + category + " records at " + url);
+            if (printIds) ids.forEach(out::println);
             return accepted == records ? 0 : 1;
         } catch (Exception e) {
             err.println("error: " + e);
