@@ -1,5 +1,9 @@
 package org.creditnode.alliance;
 
+import org.creditnode.policy.AllianceRecognise;
+import org.creditnode.policy.Decision;
+import org.creditnode.policy.PolicyEngine;
+import org.creditnode.policy.Scope;
 import org.creditnode.store.RecognitionSwitches;
 
 import java.sql.SQLException;
@@ -15,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * in this node's matching. An entry whose origin lies in a partner's region (a member province's
  * own code or one of its descendants) counts only while an alliance of this node that names the
  * partner recognises that category from it ({@code recognise:} in the alliance file) and has not
- * been switched off by an operator; every other origin is domestic and unaffected.
+ * been switched off by an operator (the rules of {@link Scope#ALLIANCE_RECOGNISE}); every other
+ * origin is domestic and unaffected.
  *
  * <p>An operator's switch is kept in the database ({@link RecognitionSwitches}): it holds after a
  * restart, and another instance of the node reads it within {@link #REFRESH_MILLIS}; the instance
@@ -31,40 +36,43 @@ public final class Recognition {
 
     private final String self;
     private final Alliances alliances;
+    private final PolicyEngine policies;
     private final RecognitionSwitches store; // null: switches last until the process ends (tests)
     private final Clock clock;
     private volatile Set<String> switchedOff = Set.of(); // "<alliance>/<partner>/<category>"
     private volatile long loadedAt;
 
-    public Recognition(Alliances alliances) {
-        this(alliances, null, Clock.systemUTC());
+    /** Switches last until the process ends: for tests. */
+    public Recognition(Alliances alliances, PolicyEngine policies) {
+        this(alliances, policies, null, Clock.systemUTC());
     }
 
-    public Recognition(Alliances alliances, RecognitionSwitches store, Clock clock) {
+    public Recognition(Alliances alliances, PolicyEngine policies, RecognitionSwitches store, Clock clock) {
         this.self = alliances.self();
         this.alliances = alliances;
+        this.policies = policies;
         this.store = store;
         this.clock = clock;
         reload();
     }
 
+    /**
+     * How an entry of {@code category} from {@code origin} stands today: the first alliance naming the
+     * partner whose {@link Scope#ALLIANCE_RECOGNISE} rules permit it recognises it; else the last refusal.
+     */
     public Verdict of(String origin, String category, LocalDate today) {
         Optional<String> partner = partnerOf(origin);
         if (partner.isEmpty()) return Verdict.DOMESTIC;
         String p = partner.get();
-        String why = "no alliance of " + self + " recognises " + category + " from " + p;
+        String why = "no alliance of " + self + " names " + p;
+        Set<String> off = switchedOff();
         for (Alliance a : alliances.naming(p)) {
             AllianceFile.Recognise r = a.recognise().get(category);
-            if (r == null || !r.enabled || !(r.from.isEmpty() || r.from.contains(p))) continue;
-            if (!a.inForce(today)) {
-                why = a.policy() + " is not in force on " + today;
-                continue;
-            }
-            if (switchedOff().contains(key(a.id(), p, category))) {
-                why = "recognition of " + category + " from " + p + " under " + a.policy() + " switched off by an operator";
-                continue;
-            }
-            return new Verdict(true, true, p, a, "recognise." + category);
+            AllianceRecognise context = new AllianceRecognise(p, category, a.policy(), a.from(), a.until(),
+                    r == null ? null : new AllianceRecognise.Recognise(r.enabled, Set.copyOf(r.from)), off.contains(key(a.id(), p, category)), today);
+            Decision d = policies.evaluate(Scope.ALLIANCE_RECOGNISE, context, today);
+            if (d.permitted()) return new Verdict(true, true, p, a, "recognise." + category);
+            why = d.reason();
         }
         return new Verdict(true, false, p, null, why);
     }

@@ -238,7 +238,7 @@ public final class CreditNode implements AutoCloseable {
                 config.keys.password.toCharArray(), Path.of(config.keys.tlsTrust)) : null;
         PurposeReads reads = new PurposeReads(purposes, policies, audit, cipher, clock);
         Grades grades = new Grades(store, GradeRules.load(Path.of(config.grades), catalogue), json);
-        Recognition recognition = new Recognition(alliances, new RecognitionSwitches(db), clock);
+        Recognition recognition = new Recognition(alliances, policies, new RecognitionSwitches(db), clock);
         MatchingService matching = new MatchingService(listEntries, store, measureList,
                 policies, reads, cipher, signer, json, clock, grades, recognition);
         Optional<CjkFont> reportFont = CjkFont.find(config.report.font);

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 
 /**
  * Mutual query (互查) between alliance members: who may ask ({@link Scope#ALLIANCE_QUERY}) and what
- * of each record the answer shows ({@link Scope#ALLIANCE_RECORD}). The alliance's file is the
- * policy; these functions only read it, so an answer can name the rule that refused or withheld.
+ * of each record the answer shows ({@link Scope#ALLIANCE_RECORD}); mutual recognition (互认): whether
+ * a partner's list entry counts in this node's matching ({@link Scope#ALLIANCE_RECOGNISE}). The
+ * alliance's file is the policy; these functions only read it, so an answer can name the rule.
  */
 public final class AllianceRules {
     private AllianceRules() {
@@ -118,6 +119,43 @@ public final class AllianceRules {
                 if (r.presentFields().contains(f)) w.add(withheld(name(), "record " + r.recordId() + " fields." + f));
             }
             return new Decision(true, List.of(name()), w);
+        }
+    }
+
+    /** 互认 holds only while the alliance's rules apply (from its date, until its end if any). */
+    public static final class RecognitionInForce implements PolicyFunction<AllianceRecognise> {
+        public String name() { return "recognition-in-force"; }
+
+        public Decision evaluate(AllianceRecognise r) {
+            if (r.today().isBefore(r.from())) return Decision.deny(name() + ": " + r.policy() + " applies from " + r.from());
+            if (r.until() != null && !r.today().isBefore(r.until())) return Decision.deny(name() + ": " + r.policy() + " ended on " + r.until());
+            return Decision.permit(name());
+        }
+    }
+
+    /** The alliance file recognises the category, from this partner ({@code recognise: {CAT: {from: [...]}}}). */
+    public static final class CategoryRecognised implements PolicyFunction<AllianceRecognise> {
+        public String name() { return "category-recognised"; }
+
+        public Decision evaluate(AllianceRecognise r) {
+            AllianceRecognise.Recognise rec = r.recognise();
+            if (rec == null || !rec.enabled()) {
+                return Decision.deny(name() + ": " + r.policy() + " does not recognise " + r.category());
+            }
+            if (!rec.from().isEmpty() && !rec.from().contains(r.partner())) {
+                return Decision.deny(name() + ": " + r.policy() + " recognises " + r.category() + " from " + rec.from() + ", not from " + r.partner());
+            }
+            return Decision.permit(name());
+        }
+    }
+
+    /** An operator may switch recognition of a category from a partner off at once (and on again). */
+    public static final class NotSwitchedOff implements PolicyFunction<AllianceRecognise> {
+        public String name() { return "not-switched-off"; }
+
+        public Decision evaluate(AllianceRecognise r) {
+            return r.switchedOff() ? Decision.deny(name() + ": recognition of " + r.category() + " from " + r.partner() + " under "
+                    + r.policy() + " switched off by an operator") : Decision.permit(name());
         }
     }
 }

@@ -38,6 +38,9 @@ public final class Policies {
                 .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.PurposeDeclared())
                 .register(Scope.ALLIANCE_QUERY, AllianceQuery.class, new AllianceRules.CategoriesShared())
                 .register(Scope.ALLIANCE_RECORD, AllianceRecord.class, new AllianceRules.WithholdPersonalData())
-                .register(Scope.ALLIANCE_RECORD, AllianceRecord.class, new AllianceRules.WithholdNamedFields());
+                .register(Scope.ALLIANCE_RECORD, AllianceRecord.class, new AllianceRules.WithholdNamedFields())
+                .register(Scope.ALLIANCE_RECOGNISE, AllianceRecognise.class, new AllianceRules.RecognitionInForce())
+                .register(Scope.ALLIANCE_RECOGNISE, AllianceRecognise.class, new AllianceRules.CategoryRecognised())
+                .register(Scope.ALLIANCE_RECOGNISE, AllianceRecognise.class, new AllianceRules.NotSwitchedOff());
     }
 }

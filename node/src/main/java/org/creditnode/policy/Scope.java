@@ -28,6 +28,7 @@ public enum Scope {
     /** May this alliance partner ask this node about a subject, for that purpose and those categories? Context: {@link AllianceQuery}. */
     ALLIANCE_QUERY,
     /** What of this record may an alliance partner see, and which fields are withheld? Context: {@link AllianceRecord}. */
-    ALLIANCE_RECORD
-    // ALLIANCE_RECOGNISE (a partner's pushed entry recognised here) comes with mutual recognition (issue 13 part 3).
+    ALLIANCE_RECORD,
+    /** Does a partner's list entry count in this node's matching, under this alliance? Context: {@link AllianceRecognise}. */
+    ALLIANCE_RECOGNISE
 }

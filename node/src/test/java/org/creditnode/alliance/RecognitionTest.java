@@ -3,6 +3,8 @@ package org.creditnode.alliance;
 import org.creditnode.access.Purposes;
 import org.creditnode.config.NodeConfig;
 import org.creditnode.node.MutableClock;
+import org.creditnode.policy.Policies;
+import org.creditnode.policy.PolicyEngine;
 import org.creditnode.record.Catalogue;
 import org.creditnode.record.SampleRecords;
 import org.creditnode.store.Database;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecognitionTest {
     private static final Catalogue CATALOGUE = SampleRecords.catalogue();
     private static final Purposes PURPOSES = Purposes.load(SampleRecords.configDir().resolve("purposes.yaml"), CATALOGUE);
+    private static final PolicyEngine POLICIES = Policies.standard(null);
     private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
 
     @TempDir
@@ -38,7 +41,7 @@ class RecognitionTest {
 
     @Test
     void partnersEntriesCountAsTheAllianceFilesSayAndDomesticOnesAlways() {
-        Recognition r = new Recognition(jiangxi());
+        Recognition r = new Recognition(jiangxi(), POLICIES);
         assertFalse(r.of("360404", "RED_LIST", DAY).partner(), "a county of Jiangxi's own province is domestic");
         assertFalse(r.of("430000", "RED_LIST", DAY).partner(), "Hunan is in no alliance of this node here: domestic (national lists)");
         Recognition.Verdict jiangsuCity = r.of("320500", "RED_LIST", DAY);
@@ -47,8 +50,10 @@ class RecognitionTest {
         assertEquals("yrd", jiangsuCity.alliance().id());
         Recognition.Verdict hkPenalty = r.of("810000", "ADMIN_PENALTY", DAY);
         assertTrue(hkPenalty.partner() && !hkPenalty.recognised(), hkPenalty.toString());
-        assertTrue(hkPenalty.rule().contains("no alliance of 360000 recognises ADMIN_PENALTY from 810000"), hkPenalty.rule());
-        assertFalse(r.of("320000", "RED_LIST", LocalDate.of(2025, 6, 1)).recognised(), "before the alliance's rules apply");
+        assertEquals("category-recognised: pprd/2026.1 does not recognise ADMIN_PENALTY", hkPenalty.rule());
+        Recognition.Verdict early = r.of("320000", "RED_LIST", LocalDate.of(2025, 6, 1));
+        assertFalse(early.recognised());
+        assertEquals("recognition-in-force: yrd/2026.1 applies from 2026-01-01", early.rule(), "before the alliance's rules apply");
     }
 
     @Test
@@ -58,8 +63,8 @@ class RecognitionTest {
         MutableClock clock = new MutableClock();
         try (Database db = new Database(storage)) {
             RecognitionSwitches switches = new RecognitionSwitches(db);
-            Recognition a = new Recognition(jiangxi(), switches, clock);
-            Recognition b = new Recognition(jiangxi(), switches, clock);
+            Recognition a = new Recognition(jiangxi(), POLICIES, switches, clock);
+            Recognition b = new Recognition(jiangxi(), POLICIES, switches, clock);
             a.set("yrd", "320000", "RED_LIST", false, "operator-1");
             Recognition.Verdict off = a.of("320000", "RED_LIST", DAY);
             assertFalse(off.recognised(), "at once where it was switched");
@@ -68,9 +73,9 @@ class RecognitionTest {
             clock.advance(Duration.ofMillis(Recognition.REFRESH_MILLIS + 1));
             assertFalse(b.of("320000", "RED_LIST", DAY).recognised(), "the other instance after its refresh");
             assertTrue(b.of("320000", "SERIOUS_DISHONESTY_LIST", DAY).recognised(), "per category");
-            assertEquals(List.of("yrd/320000/RED_LIST"), new Recognition(jiangxi(), switches, clock).switchedOffList(), "after a restart");
+            assertEquals(List.of("yrd/320000/RED_LIST"), new Recognition(jiangxi(), POLICIES, switches, clock).switchedOffList(), "after a restart");
             a.set("yrd", "320000", "RED_LIST", true, "operator-1");
-            assertTrue(new Recognition(jiangxi(), switches, clock).of("320000", "RED_LIST", DAY).recognised(), "on again, kept so");
+            assertTrue(new Recognition(jiangxi(), POLICIES, switches, clock).of("320000", "RED_LIST", DAY).recognised(), "on again, kept so");
         }
     }
 }

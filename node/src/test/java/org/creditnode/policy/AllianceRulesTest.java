@@ -111,4 +111,41 @@ class AllianceRulesTest {
                 Set.of("CF_FR_ZJHM"), false, true, Map.of("ADMIN_PENALTY", Set.of("CF_FRDB"))), TODAY);
         assertEquals(2, both.withheld().size());
     }
+
+    private static AllianceRecognise recognise(String partner, AllianceRecognise.Recognise r, boolean off, LocalDate day) {
+        return new AllianceRecognise(partner, "RED_LIST", "yrd/2026.1", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), r, off, day);
+    }
+
+    @Test
+    void recognitionHoldsOnlyWhileTheAllianceIsInForce() {
+        var rule = new AllianceRules.RecognitionInForce();
+        AllianceRecognise.Recognise all = new AllianceRecognise.Recognise(true, Set.of());
+        assertTrue(rule.evaluate(recognise("320000", all, false, TODAY)).permitted());
+        assertFalse(rule.evaluate(recognise("320000", all, false, LocalDate.of(2025, 12, 31))).permitted());
+        Decision ended = rule.evaluate(recognise("320000", all, false, LocalDate.of(2027, 1, 1)));
+        assertFalse(ended.permitted(), "until is exclusive");
+        assertTrue(ended.reason().contains("ended on 2027-01-01"), ended.reason());
+    }
+
+    @Test
+    void aCategoryIsRecognisedOnlyAsTheFileSaysAndFromWhomItSays() {
+        var rule = new AllianceRules.CategoryRecognised();
+        assertTrue(rule.evaluate(recognise("320000", new AllianceRecognise.Recognise(true, Set.of()), false, TODAY)).permitted());
+        assertTrue(rule.evaluate(recognise("320000", new AllianceRecognise.Recognise(true, Set.of("320000")), false, TODAY)).permitted());
+        Decision notFrom = rule.evaluate(recognise("310000", new AllianceRecognise.Recognise(true, Set.of("320000")), false, TODAY));
+        assertFalse(notFrom.permitted());
+        assertTrue(notFrom.reason().contains("not from 310000"), notFrom.reason());
+        assertFalse(rule.evaluate(recognise("320000", new AllianceRecognise.Recognise(false, Set.of()), false, TODAY)).permitted(), "enabled: false");
+        assertFalse(rule.evaluate(recognise("320000", null, false, TODAY)).permitted(), "the file says nothing of the category");
+    }
+
+    @Test
+    void anOperatorsSwitchTurnsRecognitionOff() {
+        var rule = new AllianceRules.NotSwitchedOff();
+        AllianceRecognise.Recognise all = new AllianceRecognise.Recognise(true, Set.of());
+        assertTrue(rule.evaluate(recognise("320000", all, false, TODAY)).permitted());
+        Decision off = rule.evaluate(recognise("320000", all, true, TODAY));
+        assertFalse(off.permitted());
+        assertTrue(off.reason().contains("switched off by an operator"), off.reason());
+    }
 }
