@@ -26,22 +26,27 @@ import java.util.Map;
  * penalties (half of them carrying a representative's ID number, so withheld fields are listed).
  * Two figures: the answer at Jiangxi (policy, records, signature) over one kept-alive mutual-TLS
  * connection, and end to end through Jiangsu's admin API, which asks and verifies the answer's
- * signature and every record before returning it.
+ * signature and every record before returning it. Then {@link RecognitionBenchmark}'s figures:
+ * queries/s while Jiangxi takes in its city 360400's records at 1,000/s, and a revocation in
+ * Jiangsu until its recognised red-list entry stops counting in Jiangxi (the two are peers for
+ * RED_LIST, which 长三角 recognises).
  */
 final class AllianceBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JX = "360000";
-    private static final String JS = "320000";
+    static final String JX = "360000";
+    static final String JS = "320000";
+    static final String CITY = "360400";
 
     private AllianceBenchmark() {
     }
 
-    static int run(int queries, int records, Path configDir, PrintStream out) throws Exception {
+    static int run(int queries, int records, int askers, int seconds, int revocations, Path configDir, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("credit-alliancebench");
-        Map<String, String> two = new LinkedHashMap<>();
-        two.put(JX, null);
-        two.put(JS, null);
-        try (LocalFederation fed = new LocalFederation(two, dir, configDir, "alliancesDir: " + dir.resolve("alliances"))) {
+        Map<String, String> forest = new LinkedHashMap<>();
+        forest.put(JX, null);
+        forest.put(JS, null);
+        forest.put(CITY, JX);
+        try (LocalFederation fed = new LocalFederation(forest, dir, configDir, "alliancesDir: " + dir.resolve("alliances"))) {
             Files.createDirectories(dir.resolve("alliances"));
             Files.writeString(dir.resolve("alliances/yrd.yaml"), """
                     id: yrd
@@ -54,9 +59,11 @@ final class AllianceBenchmark {
                       purposes: [PROCUREMENT]
                       ratePerSecond: 100000
                       share: { ADMIN_PENALTY: {}, RED_LIST: {} }
+                    recognise: { RED_LIST: {} }
                     """.formatted(JX, fed.federationUrl(JX), JS, fed.federationUrl(JS)));
-            fed.configure(JX, "  alliances: [yrd]\n", null);
-            fed.configure(JS, "  alliances: [yrd]\n", null);
+            String peer = "  alliances: [yrd]\n  peers: [{ id: \"%s\", url: \"%s\", categories: [RED_LIST] }]\n";
+            fed.configure(JX, peer.formatted(JS, fed.federationUrl(JS)), null);
+            fed.configure(JS, peer.formatted(JX, fed.federationUrl(JX)), null);
             Duration up = fed.startAll(Duration.ofSeconds(180));
             String subject = SampleRecords.validUscc("360404", 4242);
             ObjectNode body = JSON.createObjectNode();
@@ -70,8 +77,8 @@ final class AllianceBenchmark {
             }
             HttpResponse<String> posted = fed.post(JX, "/api/v1/records", body.toString());
             if (posted.statusCode() != 200) throw new IllegalStateException("records not accepted: " + posted.body());
-            out.printf("alliancebench: 2 node processes healthy in %.1f s, %d cores, subject with %d records; %d queries each way (logs: %s)%n",
-                    up.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(), records, queries, dir);
+            out.printf("alliancebench: 3 node processes (%s, %s, its city %s) healthy in %.1f s, %d cores, subject with %d records; %d queries each way (logs: %s)%n",
+                    JX, JS, CITY, up.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(), records, queries, dir);
 
             String query = JSON.createObjectNode().put("subject", subject).put("purpose", "PROCUREMENT").toString();
             FederationClient direct = new FederationClient(TlsMaterial.load(fed.pki().resolve("nodes/" + JS + "/tls.p12"),
@@ -95,6 +102,7 @@ final class AllianceBenchmark {
             out.println("|---|---:|---:|");
             out.printf("| answered at 360000 (policy, records, SM2 signature), one mTLS connection | %.1f ms | %.1f ms |%n", answer[0], answer[1]);
             out.printf("| end to end: 320000 asks 360000 and verifies signature and records | %.1f ms | %.1f ms |%n", endToEnd[0], endToEnd[1]);
+            RecognitionBenchmark.run(fed, subject, askers, seconds, revocations, out);
             return 0;
         } finally {
             IngestBenchmark.deleteTree(dir);

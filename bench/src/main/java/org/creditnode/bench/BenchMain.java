@@ -203,18 +203,25 @@ public final class BenchMain {
         }
     }
 
-    @Command(name = "alliancebench", description = "Mutual-query (互查) latency p50/p99 between two province processes.")
+    @Command(name = "alliancebench", description = "Mutual query (互查) between two provinces: latency p50/p99, queries/s while one takes in its city's records at 1,000/s, and revocation → recognised copy's effect.")
     static final class AllianceBench implements Callable<Integer> {
         @Option(names = "--queries", paramLabel = "N", defaultValue = "500", description = "timed queries per figure (default ${DEFAULT-VALUE})")
         int queries;
         @Option(names = "--records", paramLabel = "N", defaultValue = "10", description = "records about the subject (default ${DEFAULT-VALUE})")
         int records;
+        @Option(names = "--askers", paramLabel = "K", defaultValue = "4", description = "concurrent askers for queries/s under load (default ${DEFAULT-VALUE})")
+        int askers;
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "20", description = "length of the queries/s window (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--revocations", paramLabel = "N", defaultValue = "30",
+                description = "revocations timed until the recognised copy stops counting, without and with load (default ${DEFAULT-VALUE} each)")
+        int revocations;
         @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config", description = "the catalogue, regions and holidays (routes beside it)")
         Path configDir;
 
         public Integer call() {
             try {
-                return AllianceBenchmark.run(queries, records, configDir, System.out);
+                return AllianceBenchmark.run(queries, records, askers, seconds, revocations, configDir, System.out);
             } catch (Exception e) {
                 System.err.println("error: benchmark failed: " + e);
                 return 1;

@@ -36,7 +36,7 @@ final class ReflectionBenchmark {
             fed.startAll(Duration.ofSeconds(180));
             AtomicBoolean loading = new AtomicBoolean(true);
             AtomicLong carried = new AtomicLong();
-            Thread load = new Thread(() -> feed(fed, rate, loading, carried), "load");
+            Thread load = new Thread(() -> feed(fed, COUNTY, rate, loading, carried), "load");
             load.start();
             Thread.sleep(3000); // the load runs before the first entry
             List<Double> ms = new ArrayList<>();
@@ -128,8 +128,11 @@ final class ReflectionBenchmark {
         return JSON.readTree(r.body()).path("key").asText();
     }
 
-    /** The county submits {@code rate} records/s in batches of 100 until told to stop. */
-    private static void feed(LocalFederation fed, int rate, AtomicBoolean loading, AtomicLong carried) {
+    /**
+     * Node {@code at} takes {@code rate} records/s through its department API, in batches of 100,
+     * until told to stop; {@code carried} counts those accepted. Also alliancebench's load.
+     */
+    static void feed(LocalFederation fed, String at, int rate, AtomicBoolean loading, AtomicLong carried) {
         long interval = (long) (1e9 * 100 / rate);
         long next = System.nanoTime();
         int seed = 0;
@@ -138,7 +141,7 @@ final class ReflectionBenchmark {
                 ObjectNode body = JSON.createObjectNode();
                 ArrayNode a = body.putArray("records");
                 for (int i = 0; i < 100; i++) a.add(FeedCommand.sample("ADMIN_PENALTY", seed++));
-                var r = fed.post(COUNTY, "/api/v1/records", JSON.writeValueAsString(body));
+                var r = fed.post(at, "/api/v1/records", JSON.writeValueAsString(body));
                 if (r.statusCode() == 200) carried.addAndGet(100);
                 next += interval;
                 long wait = next - System.nanoTime();
@@ -149,7 +152,8 @@ final class ReflectionBenchmark {
         }
     }
 
-    private static double pct(List<Double> sorted, double q) {
+    /** The {@code q} quantile (nearest rank) of a sorted list. */
+    static double pct(List<Double> sorted, double q) {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * q) - 1)));
     }
 }
