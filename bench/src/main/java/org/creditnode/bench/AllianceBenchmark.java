@@ -40,7 +40,16 @@ final class AllianceBenchmark {
     private AllianceBenchmark() {
     }
 
+    /** The figures {@code perf} adds to its table. */
+    record Figures(double answerP50, double answerP99, double endToEndP99, RecognitionBenchmark.Figures recognition) {
+    }
+
     static int run(int queries, int records, int askers, int seconds, int revocations, Path configDir, PrintStream out) throws Exception {
+        measure(queries, records, askers, seconds, revocations, configDir, out);
+        return 0;
+    }
+
+    static Figures measure(int queries, int records, int askers, int seconds, int revocations, Path configDir, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("credit-alliancebench");
         Map<String, String> forest = new LinkedHashMap<>();
         forest.put(JX, null);
@@ -102,8 +111,7 @@ final class AllianceBenchmark {
             out.println("|---|---:|---:|");
             out.printf("| answered at 360000 (policy, records, SM2 signature), one mTLS connection | %.1f ms | %.1f ms |%n", answer[0], answer[1]);
             out.printf("| end to end: 320000 asks 360000 and verifies signature and records | %.1f ms | %.1f ms |%n", endToEnd[0], endToEnd[1]);
-            RecognitionBenchmark.run(fed, subject, askers, seconds, revocations, out);
-            return 0;
+            return new Figures(answer[0], answer[1], endToEnd[1], RecognitionBenchmark.run(fed, subject, askers, seconds, revocations, out));
         } finally {
             IngestBenchmark.deleteTree(dir);
         }

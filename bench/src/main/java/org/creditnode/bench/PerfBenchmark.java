@@ -36,8 +36,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code credit-bench perf}: one run that measures this machine's raw limits as the node uses them
  * (SM2, SM3, Artemis persistent sends, batched database inserts), the node's own figures (API
  * ingest, county → national over four processes with mutual TLS, latency at half the peak,
- * catch-up, start-up, memory), and the plain Artemis bridge chain an integrator would otherwise
- * use — then prints each node figure against the limit that bounds it, and writes CSV and JSON.
+ * catch-up, start-up, memory), the plain Artemis bridge chain an integrator would otherwise
+ * use, and the alliance figures ({@link AllianceBenchmark}) — then prints each node figure against the limit that bounds it, and writes CSV and JSON.
  * Loopback only; every phase is bounded in count and time.
  */
 final class PerfBenchmark {
@@ -57,7 +57,7 @@ final class PerfBenchmark {
         Path work = Files.createTempDirectory("credit-perf");
         List<Row> rows = new ArrayList<>();
 
-        out.println("1/4 raw limits ...");
+        out.println("1/5 raw limits ...");
         double sign = sm2Signs();
         double verify = sm2Verifies();
         double sm3 = sm3MegabytesPerSecond();
@@ -70,7 +70,7 @@ final class PerfBenchmark {
         rows.add(new Row("limit", "H2 inserts, 1,000 rows per transaction, each commit written (WRITE_DELAY=0)", dbInserts, "rows/s", "", 0));
         rows.add(new Row("limit", "Artemis persistent sends, 100 per transaction", artemis, "msgs/s", "", 0));
 
-        out.println("2/4 API ingest (one node, this JVM) ...");
+        out.println("2/5 API ingest (one node, this JVM) ...");
         IngestBenchmark.Figures ingest = IngestBenchmark.measure(4000, ingestRecords, 1000, 8, o.signing(), o.configDir());
         rows.add(new Row("node", "API ingest, 1,000-record batches", ingest.batches().rate(), "records/s",
                 "H2 inserts", dbInserts));
@@ -91,10 +91,10 @@ final class PerfBenchmark {
             deleteTree(work);
             return ingest.consistent() ? 0 : 1;
         }
-        out.println("3/4 federation (four node processes, mutual TLS) ...");
+        out.println("3/5 federation (four node processes, mutual TLS) ...");
         FederationBenchmark.Figures fed = FederationBenchmark.measure(o, out);
 
-        out.println("4/4 Artemis bridge chain (four plain brokers) ...");
+        out.println("4/5 Artemis bridge chain (four plain brokers) ...");
         double chain;
         try (BridgeChainBaseline b = new BridgeChainBaseline(work.resolve("chain"))) {
             b.run(10_000, 1200, 100); // warm-up
@@ -111,6 +111,20 @@ final class PerfBenchmark {
                 fed.catchUpRate(), "records/s", "H2 inserts", dbInserts));
         rows.add(new Row("node", "start-up to healthy (national restart)", fed.restartSeconds(), "s", "target 5 s", 5));
         fed.rssMiB().forEach((id, mib) -> rows.add(new Row("node", "resident memory of node " + id, mib, "MiB", "", 0)));
+
+        out.println("5/5 alliances (two provinces and a city, mutual TLS) ...");
+        AllianceBenchmark.Figures alliance = AllianceBenchmark.measure(500, 10, 4, 20, 30, o.configDir(), out);
+        RecognitionBenchmark.Figures recognition = alliance.recognition();
+        rows.add(new Row("alliance", "mutual query (互查) answered, subject with 10 records, p50", alliance.answerP50(), "ms", "", 0));
+        rows.add(new Row("alliance", "mutual query (互查) answered, subject with 10 records, p99", alliance.answerP99(), "ms", "target 50 ms", 50));
+        rows.add(new Row("alliance", "mutual query asked and verified end to end, p99", alliance.endToEndP99(), "ms", "target 50 ms", 50));
+        rows.add(new Row("alliance", "queries answered/s while taking in the city's records at " + Math.round(recognition.intakePerSecond()) + "/s (4 askers)",
+                recognition.queriesPerSecond(), "queries/s", "", 0));
+        rows.add(new Row("alliance", "p99 of those queries", recognition.queryP99(), "ms", "", 0));
+        rows.add(new Row("alliance", "partner's revocation → recognised copy out of matching, p99, idle", recognition.revokeP99Idle(), "ms",
+                "target 5,000 ms", 5000));
+        rows.add(new Row("alliance", "partner's revocation → recognised copy out of matching, p99, under 1,000 records/s",
+                recognition.revokeP99Loaded(), "ms", "target 5,000 ms", 5000));
 
         print(rows, out);
         write(rows, outDir, out);

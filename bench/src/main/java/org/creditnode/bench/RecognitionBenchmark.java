@@ -36,7 +36,11 @@ final class RecognitionBenchmark {
     private RecognitionBenchmark() {
     }
 
-    static void run(LocalFederation fed, String subject, int askers, int seconds, int revocations, PrintStream out) throws Exception {
+    /** What {@code perf} puts in its table: queries/s and their p99 under the region's load, and the revocation p99s. */
+    record Figures(double queriesPerSecond, double queryP99, double intakePerSecond, double revokeP99Idle, double revokeP99Loaded) {
+    }
+
+    static Figures run(LocalFederation fed, String subject, int askers, int seconds, int revocations, PrintStream out) throws Exception {
         List<Double> quiet = revocations(fed, revocations, 700_000);
 
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -62,6 +66,8 @@ final class RecognitionBenchmark {
             out.println("|---|---:|");
             out.printf("| no load (%d revocations) | %s |%n", quiet.size(), summary(quiet));
             out.printf("| under %,d records/s from %s, no queries (%d revocations) | %s |%n", RATE, CITY, loaded.size(), summary(loaded));
+            return new Figures(t.answered / t.elapsedS, ReflectionBenchmark.pct(t.ms, 0.99), t.intake / t.elapsedS,
+                    ReflectionBenchmark.pct(quiet, 0.99), ReflectionBenchmark.pct(loaded, 0.99));
         } finally {
             loading.set(false);
             load.join();
