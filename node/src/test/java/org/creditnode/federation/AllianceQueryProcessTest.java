@@ -403,7 +403,7 @@ class AllianceQueryProcessTest {
 
     @Test
     @Order(10)
-    void aRepairGrantedInJiangsuLiftsTheRecognisedSeriousDishonestyEntryInJiangxi() throws Exception {
+    void aRepairGrantedInJiangsuWhileJiangxiIsDownLiftsTheRecognisedEntryThereOnceItIsBack() throws Exception {
         ObjectNode entry = SampleRecords.seriousDishonesty();
         String subject = SampleRecords.validUscc("360404", 4715);
         ((ObjectNode) entry.get("subject")).put("code", subject);
@@ -419,9 +419,13 @@ class AllianceQueryProcessTest {
         JsonNode before = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
         assertFalse(before.path("measures").path("recommended").isEmpty(), before.toString());
 
+        // Jiangxi is down when Jiangsu grants the repair: the recognised copy follows once it is back
+        fed.kill(JX);
         Http.Reply repaired = jiangsu.postJson("/api/v1/lists/" + id + "/exit", Map.of("reason", "REPAIR", "basis", "苏信修〔2026〕9号"));
         assertEquals(200, repaired.status(), repaired.body());
-        Await.until("the repair result recognised at Jiangxi", Duration.ofSeconds(60),
+        fed.start(JX);
+        fed.awaitHealthy(JX, Duration.ofSeconds(60));
+        Await.until("the repair result recognised at Jiangxi after its restart", Duration.ofSeconds(60),
                 () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
         JsonNode after = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
         assertTrue(after.path("measures").path("recommended").isEmpty(), after.toString());
