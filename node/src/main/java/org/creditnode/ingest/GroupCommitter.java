@@ -66,6 +66,11 @@ public final class GroupCommitter implements AutoCloseable {
         listeners.add(l);
     }
 
+    /** A listener that must see a group before the others (before the log's consumers are woken). */
+    public void addFirstListener(CommitListener l) {
+        listeners.add(0, l);
+    }
+
     /** Queues records for the next group; the future completes once they are committed. */
     public CompletableFuture<List<StoredRecord>> submit(List<RecordSealer.Pending> records) {
         CompletableFuture<List<StoredRecord>> done = new CompletableFuture<>();

@@ -73,6 +73,14 @@ public final class IngestService {
         this.disk = disk;
     }
 
+    /**
+     * Hands each committed group to {@code l} on the committing thread, before the log's consumers
+     * are woken: for a consumer that would otherwise read back what was just written. Keep it cheap.
+     */
+    public void onCommit(CommitListener l) {
+        committer.addFirstListener(l);
+    }
+
     /** Who counts the records the catalogue checks refuse (the data-quality figures); none by default. */
     public void countRejectionsWith(RejectionCounter counter) {
         this.rejections = counter;

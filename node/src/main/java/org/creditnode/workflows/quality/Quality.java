@@ -29,7 +29,9 @@ public final class Quality {
                                       Purposes purposes, RecordCipher cipher) {
         LateReportRule rule = new LateReportRule(WorkingCalendar.load(Path.of(config.holidays)), config.quality.lateAfterWorkingDays);
         QualityCounts counts = new QualityCounts(db);
-        consumers.start(new QualityIndexer(config.node.id, store, counts, catalogue, rule, json));
+        QualityIndexer indexer = new QualityIndexer(config.node.id, store, counts, catalogue, rule, json);
+        ingest.onCommit(indexer);
+        consumers.start(indexer);
         ingest.countRejectionsWith(new QualityRejections(counts, new RejectionAttribution(catalogue), clock));
         return new QualityService(config.node.id, counts, rule, catalogue, ingest, new PurposeReads(purposes, policies, audit, cipher, clock),
                 audit, json, clock, config.quality.sendMonths);
