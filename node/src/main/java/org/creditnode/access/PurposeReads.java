@@ -71,19 +71,37 @@ public final class PurposeReads {
                          Map<String, Integer> withheld) {
         String what = "returned " + returned.size() + (returned.isEmpty() ? "" : " " + abbreviate(returned))
                 + (withheld.isEmpty() ? "" : "; withheld by purpose " + withheld);
-        audit.query(account.id(), purpose, subjectCode == null ? null : cipher.subjectIndex(subjectCode), recordId, what);
+        try {
+            audit.query(account.id(), purpose, subjectCode == null ? null : cipher.subjectIndex(subjectCode), recordId, what);
+        } catch (AuditLog.NotLogged e) {
+            throw notLogged();
+        }
     }
 
     /** The query-log entries of one automatic check (逢查必报), a subject each, with the check token. */
     public void logCheck(Account account, String purpose, List<String> subjectCodes, String token) {
         List<String> keys = new java.util.ArrayList<>(subjectCodes.size());
         for (String code : subjectCodes) keys.add(cipher.subjectIndex(code));
-        audit.queries(account.id(), purpose, keys, "check " + token);
+        try {
+            audit.queries(account.id(), purpose, keys, "check " + token);
+        } catch (AuditLog.NotLogged e) {
+            throw notLogged();
+        }
     }
 
     /** The query-log entries of one subscription pull: a subject each (already as keyed indexes). */
     public void logSubscriptionPull(Account account, String purpose, List<String> subjectKeys, String subscription) {
-        audit.queries(account.id(), purpose, subjectKeys, "subscription " + subscription);
+        try {
+            audit.queries(account.id(), purpose, subjectKeys, "subscription " + subscription);
+        } catch (AuditLog.NotLogged e) {
+            throw notLogged();
+        }
+    }
+
+    /** Every read of personal data is logged, or it is not answered: 503, and the caller asks again. */
+    private static Problem notLogged() {
+        return new Problem(Problem.Kind.UNAVAILABLE, "QUERY_LOG_UNAVAILABLE",
+                "not answered: the query-log entry of this read could not be written; ask again");
     }
 
     private void refuse(Account account, String purpose, Problem.Kind kind, String code, String message) {

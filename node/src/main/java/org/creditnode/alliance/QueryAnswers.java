@@ -155,9 +155,13 @@ public final class QueryAnswers {
             throw bad("BAD_SUBJECT", msg);
         }
         ObjectNode out = build(alliance, who, q, asked, today);
+        try {
+            audit.allianceAnswered(who, q.purpose(), subjectKey(q), alliance.policy() + " categories " + asked
+                    + " returned " + ids(out.path("records")) + " withheld " + out.path("withheld").size() + " item(s)");
+        } catch (AuditLog.NotLogged e) {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "AUDIT_UNAVAILABLE", "not answered: its audit entry could not be written; ask again");
+        }
         activity.answered(alliance.id(), who, clock.instant());
-        audit.alliance("ALLIANCE_QUERY_ANSWERED", who, q.purpose(), subjectKey(q), "ANSWERED", alliance.policy() + " categories " + asked
-                + " returned " + ids(out.path("records")) + " withheld " + out.path("withheld").size() + " item(s)");
         return out;
     }
 

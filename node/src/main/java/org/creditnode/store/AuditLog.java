@@ -79,7 +79,20 @@ public final class AuditLog {
 
     /** The query log (逢查必报): an authorised read of a subject's records, for a purpose. */
     public void query(String account, String purpose, String subjectKey, String recordId, String message) {
-        append("QUERY", null, account, purpose, subjectKey, recordId, "READ", message);
+        if (!append(List.of(new Draft("QUERY", null, account, purpose, subjectKey, recordId, "READ", message)))) {
+            throw new NotLogged("the query-log entry of a read by " + account + " could not be written");
+        }
+    }
+
+    /**
+     * A read whose query-log entry could not be written: the caller must not answer it (every read
+     * of personal data is logged, or it does not happen). Other kinds of entry are written on a best
+     * effort — a refusal is refused whether or not its entry could be kept.
+     */
+    public static final class NotLogged extends RuntimeException {
+        public NotLogged(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -88,6 +101,13 @@ public final class AuditLog {
      */
     public void alliance(String kind, String partner, String purpose, String subjectKey, String code, String message) {
         append(kind, partner, null, purpose, subjectKey, null, code, message);
+    }
+
+    /** The answering side's entry of a mutual query it answers: if it cannot be written, the answer is not given ({@link NotLogged}). */
+    public void allianceAnswered(String partner, String purpose, String subjectKey, String message) {
+        if (!append(List.of(new Draft("ALLIANCE_QUERY_ANSWERED", partner, null, purpose, subjectKey, null, "ANSWERED", message)))) {
+            throw new NotLogged("the audit entry of a mutual query answered to " + partner + " could not be written");
+        }
     }
 
     /** One entry to append: what {@link #append(List)} chains. */
@@ -107,11 +127,11 @@ public final class AuditLog {
     public void queries(String account, String purpose, List<String> subjectKeys, String message) {
         List<Draft> drafts = new ArrayList<>(subjectKeys.size());
         for (String key : subjectKeys) drafts.add(new Draft("QUERY", null, account, purpose, key, null, "READ", message));
-        append(drafts);
+        if (!append(drafts)) throw new NotLogged("the query-log entries of " + drafts.size() + " reads by " + account + " could not be written");
     }
 
-    /** Appends entries in order under the lock on the chain's head, each linked to the one before. */
-    private void append(List<Draft> drafts) {
+    /** Appends entries in order under the lock on the chain's head, each linked to the one before; false if they could not be stored. */
+    private boolean append(List<Draft> drafts) {
         List<Draft> masked = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
             String msg = d.message() == null ? null
@@ -164,9 +184,11 @@ public final class AuditLog {
                 }
                 return null;
             });
+            return true;
         } catch (SQLException e) {
             LOG.error("could not store {} audit event(s), first kind={} code={}: SQLSTATE {} {}", drafts.size(), drafts.get(0).kind(),
                     drafts.get(0).code(), e.getSQLState(), e.getMessage());
+            return false;
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit hash chain on a real H2 file database: whole, then altered, removed, reordered and rewritten. */
@@ -139,5 +140,21 @@ class AuditChainTest {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
+    }
+
+    @Test
+    void aReadWhoseQueryLogEntryCannotBeWrittenIsNotAnsweredWhileOtherEntriesAreBestEffort() throws Exception {
+        try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("ALTER TABLE audit_event RENAME TO audit_event_away"); // the log's table unusable
+        }
+        assertThrows(AuditLog.NotLogged.class, () -> audit.query("acc1", "SUPERVISION", "abc", "360404-1", "returned 1"));
+        assertThrows(AuditLog.NotLogged.class, () -> audit.queries("acc1", "PROCUREMENT", java.util.List.of("k1"), "check chk-2"));
+        assertThrows(AuditLog.NotLogged.class, () -> audit.allianceAnswered("320000", "PROCUREMENT", "k1", "yrd/1 returned []"));
+        audit.byAccount("AUTH_REFUSED", "acc11", "UNAUTHENTICATED", "a refusal is refused whether or not it is kept"); // no exception
+        try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("ALTER TABLE audit_event_away RENAME TO audit_event");
+        }
+        audit.query("acc1", "SUPERVISION", "abc", "360404-1", "returned 1"); // back: written again
+        assertTrue(chain.verify().ok(), "the chain is whole: nothing half-written");
     }
 }
