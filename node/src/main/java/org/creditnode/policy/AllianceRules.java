@@ -15,6 +15,13 @@ public final class AllianceRules {
     private AllianceRules() {
     }
 
+    /** An alliance's rules apply from {@code from}, until {@code until} (exclusive) if it has one. */
+    private static Decision inForce(String rule, String policy, java.time.LocalDate from, java.time.LocalDate until, java.time.LocalDate today) {
+        if (today.isBefore(from)) return Decision.deny(rule + ": " + policy + " applies from " + from);
+        if (until != null && !today.isBefore(until)) return Decision.deny(rule + ": " + policy + " ended on " + until);
+        return Decision.permit(rule);
+    }
+
     /** A withheld item as {@link Decision#withheld()} carries it: the rule's name, a tab, and what. */
     public static String withheld(String rule, String what) {
         return rule + "\t" + what;
@@ -63,9 +70,7 @@ public final class AllianceRules {
         public Decision evaluate(AllianceQuery q) {
             AllianceQuery.Rules a = q.alliance();
             if (a == null) return Decision.deny(name() + ": no alliance");
-            if (q.today().isBefore(a.from())) return Decision.deny(name() + ": " + a.policy() + " applies from " + a.from());
-            if (a.until() != null && !q.today().isBefore(a.until())) return Decision.deny(name() + ": " + a.policy() + " ended on " + a.until());
-            return Decision.permit(name());
+            return inForce(name(), a.policy(), a.from(), a.until(), q.today());
         }
     }
 
@@ -127,9 +132,7 @@ public final class AllianceRules {
         public String name() { return "recognition-in-force"; }
 
         public Decision evaluate(AllianceRecognise r) {
-            if (r.today().isBefore(r.from())) return Decision.deny(name() + ": " + r.policy() + " applies from " + r.from());
-            if (r.until() != null && !r.today().isBefore(r.until())) return Decision.deny(name() + ": " + r.policy() + " ended on " + r.until());
-            return Decision.permit(name());
+            return inForce(name(), r.policy(), r.from(), r.until(), r.today());
         }
     }
 

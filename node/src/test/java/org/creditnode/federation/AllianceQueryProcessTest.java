@@ -302,18 +302,11 @@ class AllianceQueryProcessTest {
     @Test
     @Order(7)
     void aRecognisedRedListEntryOfJiangsuChangesJiangxisAnswerAndFollowsItsExit() throws Exception {
-        ObjectNode red = SampleRecords.redList();
         String subject = SampleRecords.validUscc("360404", 4712);
-        ((ObjectNode) red.get("subject")).put("code", subject);
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("records").add(red);
-        Http.Reply made = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS)).postJson("/api/v1/records", body);
-        assertEquals(200, made.status(), made.body());
-        String entry = made.json().path("accepted").get(0).path("id").asText();
-        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
+        String entry = listed(JS, SampleRecords.redList(), subject);
         Await.until("Jiangsu's red-list entry recognised at Jiangxi", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
-        JsonNode answer = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+                () -> checkAtJiangxi(subject).path("entries").size() == 1);
+        JsonNode answer = checkAtJiangxi(subject);
         JsonNode recognition = answer.path("entries").get(0).path("provenance").path("recognition");
         assertEquals("yrd/t1", recognition.path("statement").path("policy").asText(), answer.toString());
         assertEquals(JS, recognition.path("statement").path("partner").asText());
@@ -324,7 +317,7 @@ class AllianceQueryProcessTest {
         // switched off by an operator: the effect goes at once; on again: back
         assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
                 "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": false}").statusCode());
-        JsonNode off = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+        JsonNode off = checkAtJiangxi(subject);
         assertEquals(0, off.path("entries").size(), off.toString());
         assertEquals(entry, off.path("notRecognised").get(0).path("recordId").asText(), "said, not counted: " + off);
         JsonNode viewOff = jiangsuInView();
@@ -332,7 +325,7 @@ class AllianceQueryProcessTest {
         assertTrue(JSON.readTree(fed.get(JX, "/admin/v1/alliances").body()).path("recognitionSwitchedOff").toString().contains("yrd/" + JS + "/RED_LIST"));
         assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
                 "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": true}").statusCode());
-        assertEquals(1, JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size());
+        assertEquals(1, checkAtJiangxi(subject).path("entries").size());
         assertEquals(1, jiangsuInView().path("recognisedEntries").path("RED_LIST").asLong(), "the operator view counts it");
 
         // Jiangsu takes the entry off its list: the recognised copy follows
@@ -340,7 +333,7 @@ class AllianceQueryProcessTest {
                 .postJson("/api/v1/lists/" + entry + "/exit", Map.of("reason", "DECISION", "basis", "苏信用〔2026〕3号"));
         assertEquals(200, exit.status(), exit.body());
         Await.until("the exit followed at Jiangxi", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
+                () -> checkAtJiangxi(subject).path("entries").isEmpty());
     }
 
     @Test
@@ -376,19 +369,12 @@ class AllianceQueryProcessTest {
     @Test
     @Order(9)
     void hongKongsRedListEntrySignedUnderItsOwnRootIsRecognisedInJiangxiAndFollowsItsRevocation() throws Exception {
-        ObjectNode red = SampleRecords.redList();
         String subject = SampleRecords.validUscc("360404", 4714);
-        ((ObjectNode) red.get("subject")).put("code", subject);
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("records").add(red);
-        Http.Reply made = new Http(fed.apiUrl(HK)).withToken(fed.departmentKey(HK)).postJson("/api/v1/records", body);
-        assertEquals(200, made.status(), made.body());
-        String entry = made.json().path("accepted").get(0).path("id").asText();
-        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
+        String entry = listed(HK, SampleRecords.redList(), subject);
         // pushed along the peer link, verified at Jiangxi under the root 泛珠三角 names for Hong Kong
         Await.until("Hong Kong's red-list entry recognised at Jiangxi", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
-        JsonNode recognition = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").get(0).path("provenance").path("recognition");
+                () -> checkAtJiangxi(subject).path("entries").size() == 1);
+        JsonNode recognition = checkAtJiangxi(subject).path("entries").get(0).path("provenance").path("recognition");
         assertEquals("pprd/t1", recognition.path("statement").path("policy").asText(), recognition.toString());
         assertEquals(HK, recognition.path("statement").path("partner").asText());
 
@@ -397,26 +383,19 @@ class AllianceQueryProcessTest {
                 .postJson("/api/v1/lists/" + entry + "/exit", Map.of("reason", "DECISION", "basis", "HK-2026-7"));
         assertEquals(200, exit.status(), exit.body());
         Await.until("Hong Kong's exit followed at Jiangxi", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
+                () -> checkAtJiangxi(subject).path("entries").isEmpty());
         assertEquals("EXITED", JSON.readTree(fed.get(JX, "/api/v1/records/" + entry).body()).path("status").asText());
     }
 
     @Test
     @Order(10)
     void aRepairGrantedInJiangsuWhileJiangxiIsDownLiftsTheRecognisedEntryThereOnceItIsBack() throws Exception {
-        ObjectNode entry = SampleRecords.seriousDishonesty();
         String subject = SampleRecords.validUscc("360404", 4715);
-        ((ObjectNode) entry.get("subject")).put("code", subject);
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("records").add(entry);
+        String id = listed(JS, SampleRecords.seriousDishonesty(), subject);
         Http jiangsu = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS));
-        Http.Reply made = jiangsu.postJson("/api/v1/records", body);
-        assertEquals(200, made.status(), made.body());
-        String id = made.json().path("accepted").get(0).path("id").asText();
-        String check = "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}";
         Await.until("Jiangsu's serious-dishonesty entry recognised at Jiangxi, with its measures", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").size() == 1);
-        JsonNode before = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+                () -> checkAtJiangxi(subject).path("entries").size() == 1);
+        JsonNode before = checkAtJiangxi(subject);
         assertFalse(before.path("measures").path("recommended").isEmpty(), before.toString());
 
         // Jiangxi is down when Jiangsu grants the repair: the recognised copy follows once it is back
@@ -426,12 +405,27 @@ class AllianceQueryProcessTest {
         fed.start(JX);
         fed.awaitHealthy(JX, Duration.ofSeconds(60));
         Await.until("the repair result recognised at Jiangxi after its restart", Duration.ofSeconds(60),
-                () -> JSON.readTree(fed.post(JX, "/api/v1/checks", check).body()).path("entries").isEmpty());
-        JsonNode after = JSON.readTree(fed.post(JX, "/api/v1/checks", check).body());
+                () -> checkAtJiangxi(subject).path("entries").isEmpty());
+        JsonNode after = checkAtJiangxi(subject);
         assertTrue(after.path("measures").path("recommended").isEmpty(), after.toString());
         JsonNode held = JSON.readTree(fed.get(JX, "/api/v1/records/" + id).body());
         assertEquals("REPAIRED", held.path("status").asText(), held.toString());
         assertEquals(JS, held.path("origin").asText(), "Jiangsu's own signed version, not a copy made here");
+    }
+
+    /** One list entry made at {@code node} about subject {@code 360404…n}; its record id. */
+    private static String listed(String node, ObjectNode entry, String subject) throws Exception {
+        ((ObjectNode) entry.get("subject")).put("code", subject);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("records").add(entry);
+        Http.Reply made = new Http(fed.apiUrl(node)).withToken(fed.departmentKey(node)).postJson("/api/v1/records", body);
+        assertEquals(200, made.status(), made.body());
+        return made.json().path("accepted").get(0).path("id").asText();
+    }
+
+    /** Jiangxi's signed matching answer for a supervision check of {@code subject}. */
+    private static JsonNode checkAtJiangxi(String subject) throws Exception {
+        return JSON.readTree(fed.post(JX, "/api/v1/checks", "{\"subject\": \"" + subject + "\", \"purpose\": \"SUPERVISION\"}").body());
     }
 
     /** Jiangsu's row in Jiangxi's operator view under 长三角. */
