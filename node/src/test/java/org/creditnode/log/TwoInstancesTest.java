@@ -92,8 +92,17 @@ class TwoInstancesTest {
                 assertEquals(3000, ids.size(), "every acknowledged id is distinct");
                 for (int s = 1; s <= 3000; s++) assertTrue(ids.contains("360404-" + s), "one gap-free chain across both instances: 360404-" + s);
 
-                Await.until("instance B took the links consumer over", Duration.ofSeconds(90), () -> linksOwner(nb.http()).contains(dir.resolve("b").toString()));
-                Await.until("all 3,000 records at the city", Duration.ofSeconds(90), () -> watermark(c.admin()) >= 3000);
+                try {
+                    Await.until("instance B took the links consumer over", Duration.ofSeconds(90), () -> linksOwner(nb.http()).contains(dir.resolve("b").toString()));
+                    Await.until("all 3,000 records at the city", Duration.ofSeconds(90), () -> watermark(c.admin()) >= 3000);
+                } catch (AssertionError e) {
+                    for (String log : List.of("b.log", "city.log")) { // the logs go with the temporary folder: say what they said
+                        List<String> lines = Files.readAllLines(dir.resolve(log));
+                        System.out.println("---- last lines of " + log + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+                    }
+                    System.out.println("---- city origins: " + c.admin().get("/admin/v1/origins").json() + "\n---- B health: " + nb.http().get("/health").json());
+                    throw e;
+                }
                 JsonNode held = c.admin().get("/admin/v1/origins").json().path("origins").path("360404");
                 assertEquals(3000, held.path("records").asLong(), "stored once each at the city: " + held);
                 assertEquals(3000, held.path("watermark").asLong(), "with the chain whole: " + held);
