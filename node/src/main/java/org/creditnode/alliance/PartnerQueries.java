@@ -38,6 +38,8 @@ public final class PartnerQueries {
     private final AllianceActivity activity;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Per alliance and partner, so its caches of validated chains and batch signatures outlive one answer. */
+    private final Map<String, RecordVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PartnerQueries(String self, Alliances alliances, FederationClient client, List<X509Certificate> nationalSigningAnchors,
                           RecordCipher cipher, AuditLog audit, AllianceActivity activity, ObjectMapper json, Clock clock) {
@@ -99,8 +101,11 @@ public final class PartnerQueries {
         List<X509Certificate> anchors = new ArrayList<>(nationalSigning);
         anchors.addAll(alliance.anchors().getOrDefault(partner, List.of())); // a TLS root among them verifies no signing chain
         String sigProblem = SignedAnswer.problem(answer, partner, anchors);
-        List<X509Certificate> own = alliance.anchors().getOrDefault(partner, List.of());
-        List<String> recordProblems = verifyRecords(answer, partner, new RecordVerifier(nationalSigning, own.isEmpty() ? Map.of() : Map.of(partner, own)));
+        RecordVerifier verifier = verifiers.computeIfAbsent(alliance.id() + "/" + partner, k -> {
+            List<X509Certificate> own = alliance.anchors().getOrDefault(partner, List.of());
+            return new RecordVerifier(nationalSigning, own.isEmpty() ? Map.of() : Map.of(partner, own));
+        });
+        List<String> recordProblems = verifyRecords(answer, partner, verifier);
         String expectedPolicy = alliance.policy();
         if (sigProblem == null && !answer.path("policy").asText().startsWith(alliance.id() + "/")) {
             sigProblem = "the answer names policy " + answer.path("policy").asText() + ", not one of " + alliance.id();

@@ -46,6 +46,13 @@ public final class CatchUp {
         this.client = client;
         this.inbound = inbound;
         this.pageSize = pageSize;
+        for (NodeConfig.Link link : links) {
+            if (router.roleOf(link.id).orElse(null) == org.creditnode.policy.Role.CHILD && !router.isComplete(link.id)) {
+                LOG.warn("catch-up from child {} can fill holes only above the highest record held here: categories {} do not go up, "
+                        + "so a record lost in flight below that is not pulled again (set aggregate: true in the catalogue)", link.id,
+                        router.notAggregated());
+            }
+        }
     }
 
     /** Set at start: with several instances of one node, only the lease holder runs catch-up. */

@@ -92,7 +92,6 @@ public final class Federation implements AutoCloseable {
         LinkStates linkStates = new LinkStates(store.database());
         this.builder = new DeliveryBuilder(self, store, certificates, signing.keyId(), signing.chain());
         this.client = new FederationClient(tls, Duration.ofSeconds(5), Duration.ofMillis(config.federation.requestTimeoutMs));
-        
 
         queues = new LinkQueues(brokerUrl, links.stream().map(l -> l.id).toList());
         this.verifier = new RecordVerifier(anchors, memberAnchors);

@@ -45,6 +45,7 @@ import org.creditnode.federation.TlsMaterial;
 import org.creditnode.policy.Neighbours;
 import org.creditnode.policy.Policies;
 import org.creditnode.policy.PolicyEngine;
+import org.creditnode.policy.Role;
 import org.creditnode.privacy.DataKeys;
 import org.creditnode.privacy.PersonalData;
 import org.creditnode.privacy.RecordCipher;
@@ -205,7 +206,7 @@ public final class CreditNode implements AutoCloseable {
         IngestService ingest = new IngestService(validator, catalogue, committer, config.ingest.maxBatch, disk,
                 () -> federation.ownLog().refusal(), policies, audit, pendingReviews, clock, ruleSets);
         MeasureListPublication measurePublication = new MeasureListPublication(measureList, new MeasureListVersions(db), store, ingest,
-                catalogue, purposes, audit, json, clock);
+                catalogue, purposes, audit, json, clock, via -> via == null || router.roleOf(via).orElse(null) == Role.PARENT);
         measurePublication.reload();
         consumers.start(measurePublication);
         DueProcess dueProcess = new DueProcess(db);

@@ -76,9 +76,18 @@ public final class LinkRouter {
         return d.permitted() ? Optional.empty() : Optional.of(d.reason());
     }
 
-    /** Whether the link to {@code neighbour} carries complete origin logs (so gaps are real gaps). */
+    /**
+     * Whether the link to {@code neighbour} carries complete origin logs (so gaps are real gaps): a
+     * child's, when every category goes up. Catch-up pulls from the watermark on such a link, and
+     * only above the highest record held on any other, so a category that does not go up leaves a
+     * record lost in flight from a child unrepaired below the highest one.
+     */
     public boolean isComplete(String neighbour) {
-        return roleOf(neighbour).orElse(null) == Role.CHILD
-                && catalogue.categories().stream().allMatch(c -> catalogue.category(c).orElseThrow().isAggregated());
+        return roleOf(neighbour).orElse(null) == Role.CHILD && notAggregated().isEmpty();
+    }
+
+    /** The catalogue's categories that do not go up to the parent. */
+    public List<String> notAggregated() {
+        return catalogue.categories().stream().filter(c -> !catalogue.category(c).orElseThrow().isAggregated()).sorted().toList();
     }
 }

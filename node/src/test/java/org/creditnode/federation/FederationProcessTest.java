@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,6 +311,11 @@ class FederationProcessTest {
         assertTrue(answer.path("measureList").asText().contains(recordId), answer.toString());
         assertTrue(JSON.readTree(fed.get("360400", "/admin/v1/measure-lists").body()).path("inEffect").asText().contains(recordId),
                 "the city between them applies it too");
+        // the list's record also goes up (whole origin logs for catch-up), but a province's list is not national's
+        long listSeq = Long.parseLong(recordId.substring(recordId.indexOf('-') + 1));
+        await("the list's record held at national", Duration.ofSeconds(60), () -> fed.watermark("100000", "360000") >= listSeq);
+        JsonNode atNational = JSON.readTree(fed.get("100000", "/admin/v1/measure-lists").body());
+        assertFalse(atNational.toString().contains(recordId), "national does not apply a list published below it: " + atNational);
     }
 
     private static FederationClient clientAs(String node) throws Exception {

@@ -67,4 +67,17 @@ class PolicyEngineTest {
         assertTrue(router.refusesFrom("360404", "ADMIN_PENALTY").isEmpty());
         assertEquals(EnumSet.of(Role.CHILD), EnumSet.of(router.roleOf("360404").orElseThrow()));
     }
+
+    @Test
+    void everyCategoryOfTheRepositoryCatalogueGoesUpSoCatchUpSeesHolesInAChildsLog() {
+        // Catch-up pulls a child's origin from the watermark only when the link carries whole origin
+        // logs; a category that stays below (MEASURE_LIST did) would leave a record lost in flight
+        // below the highest one unrepaired for ever (TwoInstancesTest found it).
+        LinkRouter router = new LinkRouter(new Neighbours("360000", List.of("360404"), Map.of("320500", Set.of("RED_LIST"))),
+                SampleRecords.catalogue());
+        assertEquals(List.of(), router.notAggregated());
+        assertTrue(router.isComplete("360404"));
+        assertFalse(router.isComplete("360000"), "a parent's link carries only what goes down");
+        assertFalse(router.isComplete("320500"), "a peer's carries only what it shares");
+    }
 }

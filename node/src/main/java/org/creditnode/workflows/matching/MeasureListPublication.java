@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class MeasureListPublication implements LogConsumer {
     public record Request(String label, String appliesFrom, String authorityCode, String authorityName, JsonNode list) {
     }
 
+    private final Predicate<String> fromAbove;
     private final MeasureLists lists;
     private final MeasureListVersions versions;
     private final RecordStore store;
@@ -50,8 +52,15 @@ public final class MeasureListPublication implements LogConsumer {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /**
+     * @param fromAbove whether a record that arrived via that neighbour (null: made here) was
+     *                  published above this node: only those lists apply here. A child's list
+     *                  travels up like every category (catch-up relies on whole origin logs) but is
+     *                  its own descendants' business.
+     */
     public MeasureListPublication(MeasureLists lists, MeasureListVersions versions, RecordStore store, IngestService ingest, Catalogue catalogue,
-                                  Purposes purposes, AuditLog audit, ObjectMapper json, Clock clock) {
+                                  Purposes purposes, AuditLog audit, ObjectMapper json, Clock clock, Predicate<String> fromAbove) {
+        this.fromAbove = fromAbove;
         this.lists = lists;
         this.versions = versions;
         this.store = store;
@@ -128,7 +137,7 @@ public final class MeasureListPublication implements LogConsumer {
         for (RecordLog.Entry e : entries) {
             if (!CATEGORY.equals(e.category())) continue;
             StoredRecord r = store.find(e.id()).orElse(null);
-            if (r == null) continue;
+            if (r == null || !fromAbove.test(r.via())) continue;
             try {
                 apply(r);
             } catch (ConfigException bad) {
