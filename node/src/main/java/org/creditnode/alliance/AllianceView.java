@@ -24,17 +24,20 @@ public final class AllianceView {
     private static final Logger LOG = LoggerFactory.getLogger(AllianceView.class);
     private final Alliances alliances;
     private final AllianceActivity activity;
-    private final Function<String, String> linkState;
+    private final Function<String, Map<String, Object>> linkActivity;
     private final ListEntries entries;
     private final Recognition recognition;
     private final Clock clock;
 
-    /** @param linkState a partner's federation link state if it is also a configured peer, else null */
-    public AllianceView(Alliances alliances, AllianceActivity activity, Function<String, String> linkState, ListEntries entries,
+    /**
+     * @param linkActivity a partner's link if it is also a configured peer ({@code state},
+     *                     {@code recordsLastSent}, {@code recordsLastReceived}), else null
+     */
+    public AllianceView(Alliances alliances, AllianceActivity activity, Function<String, Map<String, Object>> linkActivity, ListEntries entries,
                         Recognition recognition, Clock clock) {
         this.alliances = alliances;
         this.activity = activity;
-        this.linkState = linkState;
+        this.linkActivity = linkActivity;
         this.entries = entries;
         this.recognition = recognition;
         this.clock = clock;
@@ -66,9 +69,14 @@ public final class AllianceView {
                 p.put("name", member.name());
                 p.put("url", member.url());
                 p.put("trust", a.anchors().containsKey(member.id()) ? "alliance anchor" : "national root");
-                String link = linkState.apply(member.id());
-                p.put("link", link == null ? "none (queries only)" : link);
+                Map<String, Object> link = linkActivity.apply(member.id());
+                p.put("link", link == null ? "none (queries only)" : link.get("state"));
                 p.putAll(activity.view(a.id(), member.id()));
+                if (link != null) {
+                    p.put("recordsLastSent", link.get("recordsLastSent"));
+                    p.put("recordsLastReceived", link.get("recordsLastReceived"));
+                    p.put("lastExchange", latest(p.get("lastExchange"), link.get("recordsLastSent"), link.get("recordsLastReceived")));
+                }
                 entriesOf(member.id(), today, p);
                 partners.add(p);
             }
@@ -80,6 +88,17 @@ public final class AllianceView {
         out.put("alliances", list);
         out.put("refusedOutsideAlliances", activity.outsiders());
         out.put("recognitionSwitchedOff", recognition.switchedOffList());
+        return out;
+    }
+
+    /** The latest of ISO-8601 instants (nulls skipped), as text; null if none. */
+    private static String latest(Object... instants) {
+        String out = null;
+        for (Object o : instants) {
+            if (o == null) continue;
+            String t = o.toString();
+            if (out == null || java.time.Instant.parse(t).isAfter(java.time.Instant.parse(out))) out = t;
+        }
         return out;
     }
 

@@ -177,6 +177,17 @@ public final class Federation implements AutoCloseable {
 
     public Optional<LinkForwarder> link(String id) { return Optional.ofNullable(forwarders.get(id)); }
 
+    /** A link's state and when records last went to and came from that neighbour (since start); empty if it is no link of this node. */
+    public Optional<Map<String, Object>> linkActivity(String id) {
+        return link(id).map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("state", String.valueOf(l.state().get("state")));
+            m.put("recordsLastSent", l.state().get("lastSuccess"));
+            m.put("recordsLastReceived", inbound.lastTakenFrom(id).map(Object::toString).orElse(null));
+            return m;
+        });
+    }
+
     public List<Map<String, Object>> linkStates() {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Map<String, Long>> seen = catchUp.lastSeen();

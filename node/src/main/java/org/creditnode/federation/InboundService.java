@@ -59,6 +59,8 @@ public final class InboundService {
     private final List<String> ownChainPem;
     private final DiskReserve disk;
     private final OriginConflicts conflicts;
+    /** When each neighbour last delivered records this node took (stored or already held): the operator views' "last exchange". */
+    private final Map<String, java.time.Instant> lastTaken = new java.util.concurrent.ConcurrentHashMap<>();
 
     public InboundService(String self, RecordVerifier verifier, LinkRouter router, RecordStore store,
                           CertificateStore certificates, AuditLog audit, Signer signer,
@@ -121,6 +123,7 @@ public final class InboundService {
         List<StoredRecord> fresh = store(candidates, delivery.certificates(), sender, accepted, duplicates, refused);
         long t3 = System.nanoTime();
         if (!fresh.isEmpty()) stored.committed(); // the log's consumers (the links first) take them on from here
+        if (!accepted.isEmpty() || !duplicates.isEmpty()) lastTaken.put(sender, java.time.Instant.now());
         if (!refused.isEmpty() || !accepted.isEmpty() || !duplicates.isEmpty()) {
             LOG.info("delivery from={} records={} accepted={} duplicates={} refused={} verifyMs={} checkMs={} storeMs={}",
                     sender, records.size(), accepted.size(), duplicates.size(), refused.size(), (t1 - t0) / 1_000_000,
@@ -278,6 +281,11 @@ public final class InboundService {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** When {@code neighbour} last delivered records taken here (pushed or pulled), since this node started. */
+    public java.util.Optional<java.time.Instant> lastTakenFrom(String neighbour) {
+        return java.util.Optional.ofNullable(lastTaken.get(neighbour));
     }
 
     private void refuse(List<Receipt.RefusedRecord> refused, String sender, String id, String code, String message) {

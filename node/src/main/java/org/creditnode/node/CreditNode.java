@@ -268,7 +268,7 @@ public final class CreditNode implements AutoCloseable {
                 new AdminApi(federation, store, audit), new MeasureListAdminApi(measureList, measurePublication, audit, clock),
                 new AccessAdminApi(access, audit, auditChain, cipher, reencryption, Path.of(config.audit.archiveDir), json),
                 new AdminOpenApiDocument(), new SubscriptionsAdminApi(new SubscriptionPushes(db)), new QualityAdminApi(quality, audit), new AlliancesAdminApi(
-                        new AllianceView(alliances, allianceActivity, p -> federation.link(p).map(l -> String.valueOf(l.state().get("state"))).orElse(null),
+                        new AllianceView(alliances, allianceActivity, p -> federation.linkActivity(p).orElse(null),
                                 listEntries, recognition, clock),
                         new PartnerQueries(id, alliances, federation.client(), federation.signingAnchors(), cipher, audit, allianceActivity, json, clock), json, alliances, recognition, audit)),
 

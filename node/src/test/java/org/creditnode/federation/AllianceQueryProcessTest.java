@@ -326,7 +326,11 @@ class AllianceQueryProcessTest {
         assertEquals(200, fed.post(JX, "/admin/v1/alliances/yrd/recognition",
                 "{\"partner\": \"" + JS + "\", \"category\": \"RED_LIST\", \"enabled\": true}").statusCode());
         assertEquals(1, checkAtJiangxi(subject).path("entries").size());
-        assertEquals(1, jiangsuInView().path("recognisedEntries").path("RED_LIST").asLong(), "the operator view counts it");
+        JsonNode row = jiangsuInView();
+        assertEquals(1, row.path("recognisedEntries").path("RED_LIST").asLong(), "the operator view counts it: " + row);
+        assertEquals("UP", row.path("link").asText(), row.toString());
+        assertTrue(row.path("recordsLastReceived").asText().startsWith("20"), "records received on the peer link: " + row);
+        assertTrue(row.path("lastExchange").asText().compareTo(row.path("recordsLastReceived").asText()) >= 0, row.toString());
 
         // Jiangsu takes the entry off its list: the recognised copy follows
         Http.Reply exit = new Http(fed.apiUrl(JS)).withToken(fed.departmentKey(JS))
