@@ -33,8 +33,8 @@ import java.util.Set;
  * QUALITY_STATISTICS records the nodes below sent, the counts they carry. It never runs on the
  * committing thread: figures need not be current within milliseconds, ingest answers must.
  *
- * <p>Reading its records back cost ingest about a fifth of its rate on two cores (a read and, for
- * records about people, an SM4 decryption of each). So the committer hands it what it just made
+ * <p>On two cores this consumer cost ingest about a fifth of its rate, part of it reading each
+ * record back (and decrypting records about people). So the committer hands it what it just made
  * durable ({@link #committed}, a cache put per record) and it reads back only what is not there:
  * after a restart, on another instance, or when it fell behind further than the cache holds.
  */
