@@ -196,6 +196,13 @@ public final class Alliances {
         return copy;
     }
 
+    /** SHA-256 fingerprints of TLS certificates any alliance of this node revokes: refused on every federation call, not only queries. */
+    public Set<String> revokedCertificates() {
+        Set<String> out = new TreeSet<>();
+        for (Alliance a : all) out.addAll(a.revoked());
+        return out;
+    }
+
     /** The URL of a partner's federation listener, from the first alliance that names it. */
     public Optional<String> urlOf(String partner) {
         return naming(partner).stream().map(a -> a.members().get(partner).url()).findFirst();

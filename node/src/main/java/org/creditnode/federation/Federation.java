@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * This node's place in the federation: the outbound queue and forwarder per neighbour, the
@@ -44,6 +45,7 @@ public final class Federation implements AutoCloseable {
     private final List<java.security.cert.X509Certificate> signingAnchors;
     private final Map<String, List<java.security.cert.X509Certificate>> memberAnchors;
     private final RecordVerifier verifier;
+    private final Set<String> revokedTls;
     private final FederationClient client;
     private final DeliveryBuilder builder;
     private final InboundService inbound;
@@ -56,16 +58,18 @@ public final class Federation implements AutoCloseable {
 
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored) throws Exception {
-        this(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored, Map.of());
+        this(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored, Map.of(), Set.of());
     }
 
     /**
      * @param memberAnchors roots alliances name for members outside the national PKI, by member:
      *                      trusted in handshakes, for that member's calls and for its own records only
+     * @param revokedTls    SHA-256 fingerprints of TLS certificates the alliances revoke: refused on every call
      */
     public Federation(NodeConfig config, LinkRouter router, RecordStore store, AuditLog audit, String brokerUrl,
                       NodeIdentity signing, Signer signer, ObjectMapper json, DiskReserve disk, LogSignal stored,
-                      Map<String, List<java.security.cert.X509Certificate>> memberAnchors) throws Exception {
+                      Map<String, List<java.security.cert.X509Certificate>> memberAnchors, Set<String> revokedTls) throws Exception {
+        this.revokedTls = Set.copyOf(revokedTls);
         this.router = router;
         this.config = config;
         this.audit = audit;
@@ -114,7 +118,7 @@ public final class Federation implements AutoCloseable {
         if (config.federation.port > 0) {
             CallerPolicy policy = new CallerPolicy(router.neighbours());
             List<Object> resources = new ArrayList<>();
-            resources.add(new FederationApi(policy, router, inbound, store, builder, audit, json, nationalTls, memberAnchors));
+            resources.add(new FederationApi(policy, router, inbound, store, builder, audit, json, nationalTls, memberAnchors, revokedTls));
             resources.addAll(more);
             server = new FederationServer(config.federation.host, config.federation.port, tls, json, resources, config.federation.maxBodyBytes);
             LOG.info("federation listening url={} links={}", server.address(), forwarders.keySet());

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,10 +46,11 @@ public final class FederationApi {
     private final ObjectMapper json;
     private final List<java.security.cert.X509Certificate> nationalTls;
     private final Map<String, List<java.security.cert.X509Certificate>> memberAnchors;
+    private final Set<String> revokedTls;
 
     public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
                          DeliveryBuilder builder, AuditLog audit, ObjectMapper json) {
-        this(policy, router, inbound, store, builder, audit, json, List.of(), Map.of());
+        this(policy, router, inbound, store, builder, audit, json, List.of(), Map.of(), Set.of());
     }
 
     /**
@@ -56,10 +58,12 @@ public final class FederationApi {
      *                      neighbour's certificate must still chain to these (empty: no such check)...
      * @param memberAnchors ...or to the roots an alliance names for that very member, which may then be
      *                      a peer when this node's configuration makes it one (a partner region's link)
+     * @param revokedTls    fingerprints of TLS certificates an alliance revoked: refused here as for queries
      */
     public FederationApi(CallerPolicy policy, LinkRouter router, InboundService inbound, RecordStore store,
                          DeliveryBuilder builder, AuditLog audit, ObjectMapper json, List<java.security.cert.X509Certificate> nationalTls,
-                         Map<String, List<java.security.cert.X509Certificate>> memberAnchors) {
+                         Map<String, List<java.security.cert.X509Certificate>> memberAnchors, Set<String> revokedTls) {
+        this.revokedTls = Set.copyOf(revokedTls);
         this.nationalTls = List.copyOf(nationalTls);
         this.memberAnchors = Map.copyOf(memberAnchors);
         this.policy = policy;
@@ -165,6 +169,11 @@ public final class FederationApi {
             // peer if configured as one (the role check below), never vouch for another node id.
             audit.record("CALLER_REFUSED", caller, null, "FOREIGN_ROOT", "certificate outside the national PKI and its alliance's roots called " + operation);
             throw new CallerRefused("node " + caller + "'s certificate does not chain to the national root; it may only ask alliance queries");
+        }
+        List<java.security.cert.X509Certificate> chain = CallerIdentity.chain();
+        if (!revokedTls.isEmpty() && caller != null && !chain.isEmpty() && revokedTls.contains(ChainAnchor.fingerprint(chain.get(0)))) {
+            audit.record("CALLER_REFUSED", caller, null, "REVOKED", "a TLS certificate an alliance file revokes called " + operation);
+            throw new CallerRefused("node " + caller + "'s TLS certificate is revoked (revokedCertificates in an alliance file)");
         }
         try {
             return policy.require(caller, operation, Role.PARENT, Role.CHILD, Role.PEER);

@@ -182,7 +182,7 @@ public final class CreditNode implements AutoCloseable {
         LogSignal stored = new LogSignal();
         Alliances alliances = Alliances.load(id, config.node.alliances, Path.of(config.alliancesDir), catalogue, purposes);
         Federation federation = closeLater(new Federation(config, router, store, audit, brokerUrl, signing, signer, json, disk, stored,
-                alliances.memberAnchors()));
+                alliances.memberAnchors(), alliances.revokedCertificates()));
         AllianceActivity allianceActivity = new AllianceActivity();
         federation.listen(List.of(new AllianceQueriesApi(new QueryAnswers(id, alliances, policies, store, federation.builder(), catalogue,
                 cipher, signer, signing.chain(), federation.nationalTlsAnchors(), audit, allianceActivity, json, clock))));

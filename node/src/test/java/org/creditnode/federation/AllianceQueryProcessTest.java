@@ -218,6 +218,10 @@ class AllianceQueryProcessTest {
         HttpResponse<String> revoked = ask(SH, "yrd", query(JX, "PROCUREMENT", "RED_LIST"));
         assertEquals(403, revoked.statusCode(), revoked.body());
         assertTrue(revoked.body().contains("certificate-not-revoked"), revoked.body());
+        // a revoked certificate is refused on every federation call, before any role is considered
+        FederationClient.Reply revokedPeerCall = direct(fed.pki(), SH, "/federation/v1/watermarks", null);
+        assertEquals(403, revokedPeerCall.status(), revokedPeerCall.body());
+        assertTrue(revokedPeerCall.body().contains("revoked"), revokedPeerCall.body());
 
         new FederationPki(fed.pki(), KeyAlgorithm.SM2, LocalFederation.PASSWORD).issueNode("430000"); // Hunan: national PKI, no alliance with Jiangxi here
         FederationClient.Reply unknown = direct(fed.pki(), "430000", "/federation/v1/queries", query(JX, "PROCUREMENT", "RED_LIST"));
