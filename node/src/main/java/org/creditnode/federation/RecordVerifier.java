@@ -228,9 +228,12 @@ public final class RecordVerifier {
     /** Null if the chain is a valid record-signing chain under the anchors (or, for a member's own record, its alliance roots), else why not. */
     private String untrusted(List<X509Certificate> chain, String keyId, String signer, String origin) {
         X509Certificate leaf = chain.get(0);
+        if (leaf.equals(trustedLeaves.getIfPresent(keyId))) {
+            return null; // the hot path: a national chain validated before
+        }
         List<X509Certificate> own = signer.equals(origin) ? memberAnchors.get(origin) : null;
-        String foreignKey = origin + "/" + keyId;
-        if (leaf.equals(trustedLeaves.getIfPresent(keyId)) || (own != null && leaf.equals(trustedLeaves.getIfPresent(foreignKey)))) {
+        String foreignKey = own == null ? null : origin + "/" + keyId;
+        if (own != null && leaf.equals(trustedLeaves.getIfPresent(foreignKey))) {
             return null;
         }
         boolean[] usage = leaf.getKeyUsage();
