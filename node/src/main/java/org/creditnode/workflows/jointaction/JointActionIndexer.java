@@ -1,5 +1,7 @@
 package org.creditnode.workflows.jointaction;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditnode.log.LogConsumer;
@@ -13,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -54,7 +55,7 @@ public final class JointActionIndexer implements LogConsumer {
 
     void apply(StoredRecord r, JsonNode rec) throws java.sql.SQLException {
         JsonNode f = rec.path("fields");
-        String authority = rec.path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        String authority = RecordAuthority.code(rec);
         String authorityName = rec.path("authority").path("name").asText(null);
         LocalDate on = LocalDate.parse(rec.path("decisionDate").asText());
         switch (f.path("JA_KIND").asText()) {

@@ -1,5 +1,7 @@
 package org.creditnode.workflows.lists;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.account.Account;
@@ -25,7 +27,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Leaving a list (S3): by the deciding authority's decision (EXITED), by credit repair
@@ -86,7 +87,7 @@ public final class ListExits {
         }
         StoredRecord current = listEntry(recordId);
         allowed(new Revise(account.id(), account.authorities(), account.categories(), node, current.id(), current.origin(),
-                authorityOf(current), current.category(), current.status(), reason.status), account.id());
+                RecordAuthority.code(current.canonical()), current.category(), current.status(), reason.status), account.id());
         ObjectNode change = change("EXIT", reason.name(), reason.label, basis, request.note());
         change.put("by", account.id());
         StoredRecord next = ingest.commitRevision(current, reason.status, change);
@@ -105,7 +106,7 @@ public final class ListExits {
         for (String id : entries.dueForExpiry(node, today, limit)) {
             StoredRecord current = store.find(id).orElse(null);
             if (current == null) continue;
-            Decision d = policies.evaluate(Scope.REVISE, new Revise(null, null, null, node, id, current.origin(), authorityOf(current),
+            Decision d = policies.evaluate(Scope.REVISE, new Revise(null, null, null, node, id, current.origin(), RecordAuthority.code(current.canonical()),
                     current.category(), current.status(), RecordStatus.EXPIRED), today);
             if (!d.permitted()) continue; // already ended otherwise: the index catches up from the log
             try {
@@ -152,15 +153,6 @@ public final class ListExits {
         if (note != null && !note.isBlank()) c.put("note", note.trim());
         c.put("decidedAt", LocalDate.now(clock.withZone(CHINA)).toString());
         return c;
-    }
-
-    private static String authorityOf(StoredRecord r) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.canonical()).path("authority").path("code")
-                    .asText().trim().toUpperCase(Locale.ROOT);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(r.id() + " holds no JSON", e);
-        }
     }
 
     private static Reason parse(String text) {

@@ -1,5 +1,7 @@
 package org.creditnode.workflows.lists;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditnode.account.Account;
@@ -22,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 
 /**
  * Temporary shielding (暂时屏蔽, N4: firms in bankruptcy restructuring): the deciding authority,
@@ -81,7 +82,7 @@ public final class Shielding {
 
     private StoredRecord revise(Account a, String id, RecordStatus to, ObjectNode change) throws SQLException, IOException {
         StoredRecord current = record(id);
-        String authority = json.readTree(current.canonical()).path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);
+        String authority = RecordAuthority.code(current.canonical());
         Decision d = policies.evaluate(Scope.REVISE, new Revise(a.id(), a.authorities(), a.categories(), node, current.id(), current.origin(),
                 authority, current.category(), current.status(), to), LocalDate.now(clock.withZone(CHINA)));
         if (!d.permitted()) {

@@ -1,5 +1,7 @@
 package org.creditnode.workflows.objection;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -150,7 +152,7 @@ public final class ObjectionService {
             throw bad("correction", "only with CORRECTED");
         }
         Decision d = policies.evaluate(Scope.REVISE, new Revise(a.id(), a.authorities(), a.categories(), node, record.id(), record.origin(),
-                authorityOf(record), record.category(), record.status(), outcome.status), today());
+                RecordAuthority.code(record.canonical()), record.category(), record.status(), outcome.status), today());
         if (!d.permitted()) {
             String code = AccountRules.code(d);
             throw refused(a, code.equals("NOT_ORIGIN") || code.equals("STATUS_CONFLICT") ? Problem.Kind.CONFLICT : Problem.Kind.FORBIDDEN,
@@ -234,10 +236,6 @@ public final class ObjectionService {
     private DueProcess.Case objection(String id) throws SQLException {
         return cases.find(DueProcess.Kind.OBJECTION, id == null ? "" : id.trim()).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND,
                 "UNKNOWN_OBJECTION", "no objection " + id + " on this node"));
-    }
-
-    private String authorityOf(StoredRecord r) throws IOException {
-        return json.readTree(r.canonical()).path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT);
     }
 
     private Problem refused(Account a, Problem.Kind kind, String code, String message) {

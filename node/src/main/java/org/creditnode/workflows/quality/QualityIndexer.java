@@ -1,5 +1,7 @@
 package org.creditnode.workflows.quality;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,7 +25,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -129,7 +130,7 @@ public final class QualityIndexer implements LogConsumer, CommitListener {
         JsonNode authority = rec.path("authority");
         LocalDate received = receivedOn(r.receivedAt());
         LocalDate decided = r.decisionDate() != null ? r.decisionDate() : LocalDate.parse(rec.path("decisionDate").asText());
-        return new QualityCounts.Own(r.id(), authority.path("code").asText().trim().toUpperCase(Locale.ROOT), authority.path("name").asText(null),
+        return new QualityCounts.Own(r.id(), RecordAuthority.code(rec), authority.path("name").asText(null),
                 r.category(), decided, received, rule.workingDays(decided, received));
     }
 

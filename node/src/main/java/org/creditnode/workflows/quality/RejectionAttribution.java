@@ -1,10 +1,11 @@
 package org.creditnode.workflows.quality;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditnode.account.Account;
 import org.creditnode.record.Catalogue;
 
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -26,7 +27,7 @@ public final class RejectionAttribution {
     }
 
     public Target of(Account account, JsonNode record) {
-        String code = record.path("authority").path("code").asText("").trim().toUpperCase(Locale.ROOT);
+        String code = RecordAuthority.code(record);
         String authority = account.mayReportFor(code) ? code
                 : account.authorities().isEmpty() ? UNKNOWN : new TreeSet<>(account.authorities()).first();
         String category = record.path("category").asText("");

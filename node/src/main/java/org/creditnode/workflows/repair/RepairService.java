@@ -1,5 +1,7 @@
 package org.creditnode.workflows.repair;
 
+import org.creditnode.record.RecordAuthority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,7 +132,7 @@ public final class RepairService {
         if (reason.isEmpty() || reason.length() > 2000) throw bad("reason", "why, 1 to 2000 characters (the subject is told)");
         // who may decide a repair is who may grant it: the record's deciding authority, at its origin
         Decision d = policies.evaluate(Scope.REVISE, new Revise(a.id(), a.authorities(), a.categories(), node, record.id(), record.origin(),
-                json.readTree(record.canonical()).path("authority").path("code").asText().trim().toUpperCase(Locale.ROOT), record.category(),
+                RecordAuthority.code(record.canonical()), record.category(),
                 record.status(), RecordStatus.REPAIRED), today());
         if (!d.permitted()) {
             String code = AccountRules.code(d);
